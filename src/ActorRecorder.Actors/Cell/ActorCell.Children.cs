@@ -1,0 +1,134 @@
+using ActorRecorder.Actors.Supervision;
+using Microsoft.Extensions.Logging;
+
+namespace ActorRecorder.Actors;
+
+/// <summary>Children: creation, lookup and stopping.</summary>
+internal sealed partial class ActorCell
+{
+    private ChildrenContainer? _children;
+
+    /// <summary>The previous sibling in the parent's start order (maintained under the parent's container lock).</summary>
+    internal ActorCell? PrevSibling;
+
+    /// <summary>The next sibling in the parent's start order.</summary>
+    internal ActorCell? NextSibling;
+
+    /// <summary>True once the parent asked this child to stop (parent's turn only).</summary>
+    internal bool StoppingByParent;
+
+    public IActorRef ActorOf(Props props, string? name = null) => MakeChild(props, name, null).Self;
+
+    /// <summary>Creates and starts a child. Thread-safe (guardians accept children from any thread).</summary>
+    internal ActorCell MakeChild(Props props, string? name, Shutdown? shutdown)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        if (name is not null) ActorName.Validate(name);
+        if (_lifecycle != LifecycleRunning)
+            throw new InvalidOperationException($"Cannot create child '{name}' of {_self.Path}: the actor is terminating or terminated.");
+
+        var container = _children ?? CreateChildrenContainer();
+        var child = container.Add(name,
+            childName => new ActorCell(_system, this, props, _self.Path.Child(childName, _system.NewUid()), shutdown ?? Shutdown.Infinity),
+            _self.Path.ToString());
+        child.Start();
+        return child;
+    }
+
+    private ChildrenContainer CreateChildrenContainer()
+    {
+        Interlocked.CompareExchange(ref _children, new ChildrenContainer(), null);
+        return _children!;
+    }
+
+    public IEnumerable<IActorRef> GetChildren() =>
+        _children is { } container ? container.Snapshot().ConvertAll(static c => (IActorRef)c.Self) : [];
+
+    public IActorRef Child(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _children?.Get(name)?.Self ?? ActorRefs.Nobody;
+    }
+
+    /// <summary>The children in start order (a snapshot).</summary>
+    internal List<ActorCell> ChildrenInStartOrder() => _children?.Snapshot() ?? [];
+
+    public void Stop(IActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Equals(_self))
+        {
+            // Like Akka: the stop happens after the current message, as a signal to ourselves.
+            PostSystemMessage(new Terminate(ExitReason.Normal));
+        }
+        else if (actor is LocalActorRef { Cell: var cell } && IsMyChild(cell))
+        {
+            StopChild(cell, ExitReason.Shutdown);
+        }
+        else if (actor is InternalActorRef other)
+        {
+            other.Stop(ExitReason.Shutdown);
+        }
+    }
+
+    private bool IsMyChild(ActorCell cell) => ReferenceEquals(cell._parent, this) && _children is { } c && c.Contains(cell);
+
+    /// <summary>Asks a child to stop according to its shutdown policy (parent's turn only).</summary>
+    private void StopChild(ActorCell child, ExitReason reason)
+    {
+        if (child.StoppingByParent) return;
+        child.StoppingByParent = true;
+        if (child.ShutdownPolicy.IsBrutalKill)
+        {
+            child.PostSystemMessage(new BrutalKill());
+            _children!.Remove(child);
+            return;
+        }
+        _children!.StoppingCount++;
+        child.PostSystemMessage(new Terminate(reason));
+        if (child.ShutdownPolicy.TimeoutValue is { } timeout)
+        {
+            _system.InternalScheduler.ScheduleCallback(timeout,
+                static state =>
+                {
+                    var (parent, timedOut) = ((ActorCell, ChildShutdownTimedOut))state;
+                    parent.PostSystemMessage(timedOut);
+                },
+                (this, new ChildShutdownTimedOut(child.Self)));
+        }
+    }
+
+    private void OnChildShutdownTimedOut(LocalActorRef childRef)
+    {
+        var child = childRef.Cell;
+        if (!IsMyChild(child) || !child.StoppingByParent) return;
+        Log.LogWarning("Child {Child} did not stop within its shutdown policy {Policy}; it is killed and the supervisor goes on.",
+            childRef.Path, child.ShutdownPolicy);
+        child.PostSystemMessage(new BrutalKill());
+        if (_children!.Remove(child)) _children.StoppingCount--;
+        OnStepEvent(StepEvent.ChildTerminated, childRef);
+    }
+
+    /// <summary>A child's termination arrived: forget it, then let a waiting supervision step go on.</summary>
+    private void OnChildTerminated(ActorCell child)
+    {
+        if (_children is not { } container) return;
+        if (container.Remove(child) && child.StoppingByParent) container.StoppingCount--;
+        _extras?.DeferredFailures?.RemoveAll(f => ReferenceEquals(f.Child.Cell, child));
+        OnStepEvent(StepEvent.ChildTerminated, child.Self);
+    }
+
+    /// <summary>Default of PreRestart: the children stop one at a time in reverse start order before the new instance starts.</summary>
+    internal void StopChildrenForRestart() => EnqueueStopOfChildrenInReverseOrder(reasonForFailed: null, failed: null, closeContainer: false);
+
+    private void EnqueueStopOfChildrenInReverseOrder(ExitReason? reasonForFailed, ActorCell? failed, bool closeContainer)
+    {
+        if (_children is not { } container) return;
+        var children = closeContainer ? container.CloseAndSnapshot() : container.Snapshot();
+        for (var i = children.Count - 1; i >= 0; i--)
+        {
+            var child = children[i];
+            EnqueueStep(new StopChildStep(child, ReferenceEquals(child, failed) && reasonForFailed is not null ? reasonForFailed : ExitReason.Shutdown));
+        }
+    }
+}

@@ -1,0 +1,242 @@
+using Microsoft.Extensions.Logging;
+
+namespace ActorRecorder.Actors;
+
+/// <summary>
+/// The parent's side of supervision: deciding on a child's failure, counting restarts in OTP's
+/// sliding window, group restarts in order, and giving up. Ordered work runs as a queue of
+/// <see cref="SupervisionStep"/>s; while one runs, the actor holds its user messages (an OTP
+/// supervisor is busy while it restarts children) and defers further failures.
+/// </summary>
+internal sealed partial class ActorCell
+{
+    private bool _runningSteps;
+
+    private SupervisorStrategy Strategy
+    {
+        get
+        {
+            var extras = Extras;
+            if (extras.Strategy is { } strategy) return strategy;
+            try
+            {
+                strategy = _props.SupervisorStrategy ?? _actor?.InvokeSupervisorStrategy() ?? _system.Settings.DefaultSupervisorStrategy;
+            }
+            catch (Exception e)
+            {
+                Log.LogError(e, "SupervisorStrategy() threw; the default strategy is used.");
+                strategy = _system.Settings.DefaultSupervisorStrategy;
+            }
+            return extras.Strategy = strategy;
+        }
+    }
+
+    private void HandleFailed(Failed failed)
+    {
+        if (_lifecycle != LifecycleRunning) return;
+        var child = failed.Child.Cell;
+        if (!IsMyChild(child) || child.StoppingByParent) return;
+        // A failure of the old instance of a child that is being restarted with its group is stale.
+        if (_extras?.AwaitingGroupStart?.Contains(child) == true) return;
+        if (_extras?.CurrentStep is not null || _extras?.Steps is { Count: > 0 })
+        {
+            OnStepEvent(StepEvent.ChildFailed, failed.Child);
+            (Extras.DeferredFailures ??= []).Add(failed);
+            return;
+        }
+        Supervise(child, failed.Cause);
+    }
+
+    private void Supervise(ActorCell child, Exception cause)
+    {
+        var strategy = Strategy;
+        Directive directive;
+        try
+        {
+            directive = strategy.Decide(cause);
+        }
+        catch (Exception e)
+        {
+            Log.LogError(e, "The decider of {Supervisor} threw for {Child}; escalating.", _self.Path, child.Self.Path);
+            directive = Directive.Escalate;
+        }
+        LogFailure(strategy, child, cause, directive);
+
+        switch (directive)
+        {
+            case Directive.Resume:
+                child.PostSystemMessage(new Resume());
+                break;
+            case Directive.Stop:
+                StopAffected(strategy, child, ReasonFor(cause));
+                break;
+            case Directive.Restart:
+                if ((Extras.RestartWindow ??= new RestartWindow()).TryRecord(strategy, _system.Settings.TimeProvider)) RestartAffected(strategy, child, cause);
+                else GiveUp(strategy, child, cause);
+                break;
+            default:
+                Extras.EscalatedChild = child.Self;
+                HandleInvokeFailure(cause);
+                break;
+        }
+    }
+
+    /// <summary>The exit reason of a child stopped for <paramref name="cause"/>.</summary>
+    internal static ExitReason ReasonFor(Exception cause) => cause is ActorExitException exit ? exit.Reason : ExitReason.Failure(cause);
+
+    private List<ActorCell> Affected(SupervisorStrategy strategy, ActorCell failed)
+    {
+        if (strategy.Scope == StrategyScope.OneForOne) return [failed];
+        var all = ChildrenInStartOrder().FindAll(static c => !c.StoppingByParent);
+        if (strategy.Scope == StrategyScope.AllForOne) return all;
+        var index = all.IndexOf(failed);
+        return index < 0 ? [failed] : all.GetRange(index, all.Count - index);
+    }
+
+    private void StopAffected(SupervisorStrategy strategy, ActorCell failed, ExitReason reason)
+    {
+        if (strategy.Scope == StrategyScope.OneForOne)
+        {
+            StopChild(failed, reason);
+            return;
+        }
+        var affected = Affected(strategy, failed);
+        for (var i = affected.Count - 1; i >= 0; i--)
+            EnqueueStep(new StopChildStep(affected[i], ReferenceEquals(affected[i], failed) ? reason : ExitReason.Shutdown));
+        RunSteps();
+    }
+
+    private void RestartAffected(SupervisorStrategy strategy, ActorCell failed, Exception cause)
+    {
+        if (strategy.Scope == StrategyScope.OneForOne)
+        {
+            failed.PostSystemMessage(new Recreate(cause));
+            return;
+        }
+        // OTP order: stop the affected instances one at a time in reverse start order, then start them in start order.
+        var affected = Affected(strategy, failed);
+        for (var i = affected.Count - 1; i >= 0; i--) EnqueueStep(new GroupStopStep(affected[i], cause));
+        foreach (var child in affected) EnqueueStep(new GroupStartStep(child, cause));
+        var extras = Extras;
+        extras.DeferredFailures?.RemoveAll(f => affected.Contains(f.Child.Cell));
+        (extras.AwaitingGroupStart ??= []).UnionWith(affected);
+        RunSteps();
+    }
+
+    /// <summary>The restart limit was exceeded: stop every child in reverse start order, then fail with <see cref="MaxRestartIntensityReachedException"/>.</summary>
+    private void GiveUp(SupervisorStrategy strategy, ActorCell failed, Exception cause)
+    {
+        var error = new MaxRestartIntensityReachedException(_self, failed.Self, strategy.MaxNrOfRetries, strategy.WithinTimeRange, cause);
+        Log.LogError(cause, "{Supervisor} reached its maximum restart intensity ({MaxRestarts} restarts within {Window}) on a failure of {Child}; stopping all children and giving up.",
+            _self.Path, strategy.MaxNrOfRetries, strategy.WithinTimeRange, failed.Self.Path);
+        EnqueueStopOfChildrenInReverseOrder(ReasonFor(cause), failed, closeContainer: false);
+        EnqueueStep(AwaitStoppingChildrenStep.Instance);
+        EnqueueStep(new ActionStep(cell => cell.HandleInvokeFailure(error)));
+        RunSteps();
+    }
+
+    private void LogFailure(SupervisorStrategy strategy, ActorCell child, Exception cause, Directive directive)
+    {
+        if (!strategy.LoggingEnabled || !_system.FailureLogLimiter.TryAcquire(out var suppressed)) return;
+        var level = directive == Directive.Resume ? LogLevel.Warning : LogLevel.Error;
+        Log.Log(level, cause, "Child {Child} failed with {Exception}: {Message}. Directive: {Directive}.{Suppressed}",
+            child.Self.Path, cause.GetType().Name, cause.Message, directive,
+            suppressed == 0 ? string.Empty : $" ({suppressed} earlier failure reports were suppressed by the rate limit.)");
+    }
+
+    private void EnqueueStep(SupervisionStep step)
+    {
+        (Extras.Steps ??= new Queue<SupervisionStep>()).Enqueue(step);
+        _hold |= Hold.Supervising;
+    }
+
+    private void ClearSteps()
+    {
+        if (_extras is not { } extras) return;
+        extras.Steps?.Clear();
+        extras.CurrentStep = null;
+        extras.DeferredFailures = null;
+        extras.AwaitingGroupStart = null;
+    }
+
+    /// <summary>Starts queued steps until one has to wait. Re-entrant calls return at once; the outer loop goes on.</summary>
+    private void RunSteps()
+    {
+        if (_runningSteps) return;
+        _runningSteps = true;
+        try
+        {
+            var extras = Extras;
+            while (extras.CurrentStep is null)
+            {
+                if (extras.Steps is null || !extras.Steps.TryDequeue(out var step))
+                {
+                    _hold &= ~Hold.Supervising;
+                    break;
+                }
+                if (!StartStep(step)) extras.CurrentStep = step;
+            }
+        }
+        finally
+        {
+            _runningSteps = false;
+        }
+        if ((_hold & Hold.Supervising) == 0) ProcessDeferredFailures();
+    }
+
+    /// <summary>Starts a step; true when it completed at once.</summary>
+    private bool StartStep(SupervisionStep step)
+    {
+        switch (step)
+        {
+            case StopChildStep stop:
+                if (!IsMyChild(stop.Child)) return true;
+                StopChild(stop.Child, stop.Reason);
+                return !IsMyChild(stop.Child);
+            case GroupStopStep groupStop:
+                if (!IsMyChild(groupStop.Child) || groupStop.Child.StoppingByParent) return true;
+                groupStop.Child.PostSystemMessage(new GroupRestartStop(groupStop.Cause));
+                return false;
+            case GroupStartStep groupStart:
+                _extras!.AwaitingGroupStart?.Remove(groupStart.Child);
+                if (!IsMyChild(groupStart.Child) || groupStart.Child.StoppingByParent) return true;
+                groupStart.Child.PostSystemMessage(new GroupRestartStart(groupStart.Cause));
+                return false;
+            case AwaitStoppingChildrenStep:
+                return (_children?.StoppingCount ?? 0) == 0;
+            case FinishRestartStep finish:
+                FinishRestart(finish.Cause, finish.Acknowledge);
+                return true;
+            case ActionStep action:
+                action.Action(this);
+                return true;
+            default:
+                throw new InvalidOperationException($"Unknown supervision step {step.GetType().Name}.");
+        }
+    }
+
+    /// <summary>Lets the waiting step go on if <paramref name="child"/>'s event completes it; true if it did.</summary>
+    private bool OnStepEvent(StepEvent kind, LocalActorRef child)
+    {
+        if (_extras?.CurrentStep is not { } current) return false;
+        var completed = current switch
+        {
+            StopChildStep stop => kind == StepEvent.ChildTerminated && ReferenceEquals(stop.Child, child.Cell),
+            GroupStopStep stop => kind != StepEvent.ChildFailed && ReferenceEquals(stop.Child, child.Cell),
+            GroupStartStep start => ReferenceEquals(start.Child, child.Cell),
+            AwaitStoppingChildrenStep => (_children?.StoppingCount ?? 0) == 0,
+            _ => false,
+        };
+        if (!completed) return false;
+        _extras.CurrentStep = null;
+        RunSteps();
+        return true;
+    }
+
+    private void ProcessDeferredFailures()
+    {
+        if (_extras?.DeferredFailures is not { Count: > 0 } deferred || _lifecycle != LifecycleRunning) return;
+        _extras.DeferredFailures = null;
+        foreach (var failed in deferred) HandleFailed(failed);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Runtime;
+using ActorRecorder.Benchmarks.Actors;
+using ActorRecorder.Benchmarks.Harness;
+
+// Usage: dotnet run -c Release --project tests/ActorRecorder.Benchmarks -- <suite> [--json] [--runs N] [--only name,name]
+var json = args.Contains("--json");
+var runsIndex = Array.IndexOf(args, "--runs");
+if (runsIndex >= 0) Measure.Runs = int.Parse(args[runsIndex + 1], System.Globalization.CultureInfo.InvariantCulture);
+var onlyIndex = Array.IndexOf(args, "--only");
+var only = onlyIndex >= 0 ? args[onlyIndex + 1].Split(',') : null;
+bool Selected(string name) => only is null || only.Any(o => name.StartsWith(o, StringComparison.Ordinal));
+
+var suites = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || (args[i - 1] != "--runs" && args[i - 1] != "--only"))).ToList();
+if (suites.Count == 0)
+{
+    Console.Error.WriteLine("usage: ActorRecorder.Benchmarks <actors> [--json] [--runs N] [--only name,...]");
+    return 2;
+}
+
+if (!json)
+{
+    Console.WriteLine($"# {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC: {GCSettings.IsServerGC}, {Measure.Runs} runs after a warm-up, median");
+}
+
+var figures = new List<Figure>();
+foreach (var suite in suites)
+{
+    IEnumerable<Figure> results = suite switch
+    {
+        "actors" => ActorSuite.Run(Selected),
+        _ => throw new ArgumentException($"Unknown benchmark suite '{suite}'; known: actors."),
+    };
+    foreach (var figure in results)
+    {
+        figures.Add(figure);
+        if (!json) Console.WriteLine(Report.Line(figure));
+    }
+}
+
+if (json) Report.Write(figures, [], json: true, Console.Out);
+return 0;
