@@ -25,6 +25,7 @@ if (!json)
 var figures = new List<Figure>();
 foreach (var suite in suites)
 {
+    // One line per suite.
     IEnumerable<Figure> results = suite switch
     {
         "actors" => ActorSuite.Run(Selected),

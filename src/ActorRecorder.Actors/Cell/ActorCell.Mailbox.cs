@@ -184,6 +184,8 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private void ReportOverflow(EnqueueOutcome outcome, object message, IActorRef? sender, Envelope dropped)
     {
         var capacity = (_queue as BoundedMessageQueue)?.Capacity ?? 0;
+        // A full subscriber of Dropped must not turn one drop into an endless chain of them.
+        if (outcome != EnqueueOutcome.Rejected && (outcome == EnqueueOutcome.DroppedNewest ? message : dropped.Message) is Dropped) return;
         switch (outcome)
         {
             case EnqueueOutcome.DroppedNewest:

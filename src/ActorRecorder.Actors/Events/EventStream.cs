@@ -57,6 +57,17 @@ public sealed class EventStream
         }
     }
 
+    /// <summary>
+    /// Subscribes an in-process handler to events of type <typeparamref name="TEvent"/> (and its subtypes);
+    /// dispose the result to unsubscribe. The handler runs on the publisher's thread, so it must be
+    /// quick, thread-safe and must not block — e.g. incrementing a counter.
+    /// </summary>
+    public IDisposable Subscribe<TEvent>(Action<TEvent> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return Subscribe(typeof(TEvent), e => handler((TEvent)e));
+    }
+
     /// <summary>True when somebody listens to events of <paramref name="eventType"/>: lets publishers skip building events nobody reads.</summary>
     internal bool HasSubscribers(Type eventType)
     {
