@@ -1,3 +1,4 @@
+using ActorRecorder.Hocon;
 using Microsoft.Extensions.Logging;
 
 namespace ActorRecorder.Actors;
@@ -59,9 +60,18 @@ public sealed class ActorSystem : IActorRefFactory, IAsyncDisposable
         _root.Start();
     }
 
-    /// <summary>Creates a system with default settings.</summary>
+    /// <summary>Creates a system with the defaults of <c>reference.conf</c>.</summary>
     /// <param name="name">Letters, digits, '-' and '_', starting with a letter or digit.</param>
     public static ActorSystem Create(string name) => Create(name, ActorSystemSettings.Default);
+
+    /// <summary>Creates a system configured by HOCON, over the defaults of <c>reference.conf</c>.</summary>
+    /// <param name="name">Letters, digits, '-' and '_', starting with a letter or digit.</param>
+    /// <param name="config">The configuration; bad values throw naming the key and the value.</param>
+    public static ActorSystem Create(string name, Config config)
+    {
+        ValidateName(name);
+        return Create(name, ActorSystemSettings.FromConfig(config));
+    }
 
     /// <summary>Creates a system.</summary>
     /// <param name="name">Letters, digits, '-' and '_', starting with a letter or digit.</param>

@@ -1,3 +1,4 @@
+using ActorRecorder.Hocon;
 using ActorRecorder.Actors;
 using ActorRecorder.TestKit.Xunit2.Logging;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,18 @@ public abstract class TestKit : TestKitBase, IDisposable
     /// <summary>A kit with default settings.</summary>
     protected TestKit(ITestOutputHelper? output = null)
         : this(ActorSystemSettings.Default, output)
+    {
+    }
+
+    /// <summary>A kit whose system is configured by HOCON (over <c>reference.conf</c>).</summary>
+    protected TestKit(Config config, ITestOutputHelper? output = null)
+        : this(ActorSystemSettings.FromConfig(config), output)
+    {
+    }
+
+    /// <summary>A kit whose system is configured by HOCON text, e.g. <c>"akka.actor.ask-timeout = 1s"</c>.</summary>
+    protected TestKit(string config, ITestOutputHelper? output = null)
+        : this(ConfigurationFactory.ParseString(config, "TestKit config"), output)
     {
     }
 

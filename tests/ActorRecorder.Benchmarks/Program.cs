@@ -1,6 +1,7 @@
 using System.Runtime;
 using ActorRecorder.Benchmarks.Actors;
 using ActorRecorder.Benchmarks.Harness;
+using ActorRecorder.Benchmarks.Hocon;
 
 // Usage: dotnet run -c Release --project tests/ActorRecorder.Benchmarks -- <suite> [--json] [--runs N] [--only name,name]
 var json = args.Contains("--json");
@@ -13,7 +14,7 @@ bool Selected(string name) => only is null || only.Any(o => name.StartsWith(o, S
 var suites = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || (args[i - 1] != "--runs" && args[i - 1] != "--only"))).ToList();
 if (suites.Count == 0)
 {
-    Console.Error.WriteLine("usage: ActorRecorder.Benchmarks <actors> [--json] [--runs N] [--only name,...]");
+    Console.Error.WriteLine("usage: ActorRecorder.Benchmarks <actors|hocon> [--json] [--runs N] [--only name,...]");
     return 2;
 }
 
@@ -29,7 +30,8 @@ foreach (var suite in suites)
     IEnumerable<Figure> results = suite switch
     {
         "actors" => ActorSuite.Run(Selected),
-        _ => throw new ArgumentException($"Unknown benchmark suite '{suite}'; known: actors."),
+        "hocon" => HoconSuite.Run(Selected),
+        _ => throw new ArgumentException($"Unknown benchmark suite '{suite}'; known: actors, hocon."),
     };
     foreach (var figure in results)
     {

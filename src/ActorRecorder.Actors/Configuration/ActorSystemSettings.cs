@@ -1,3 +1,4 @@
+using ActorRecorder.Hocon;
 using Microsoft.Extensions.Logging;
 
 namespace ActorRecorder.Actors;
@@ -6,10 +7,10 @@ namespace ActorRecorder.Actors;
 /// Everything the kernel can be tuned with. Every property has a safe default; create a changed
 /// copy with <c>with</c>, e.g. <c>ActorSystemSettings.Default with { Throughput = 100 }</c>.
 /// </summary>
-public sealed record ActorSystemSettings
+public sealed partial record ActorSystemSettings
 {
-    /// <summary>The defaults.</summary>
-    public static ActorSystemSettings Default { get; } = new();
+    /// <summary>The defaults, read from the embedded <c>reference.conf</c> (the single source of every default).</summary>
+    public static ActorSystemSettings Default { get; } = FromConfig(ConfigurationFactory.Empty);
 
     /// <summary>Messages an actor processes per turn on a thread before it yields the thread (Akka's throughput). Default 30.</summary>
     public int Throughput { get; init; } = 30;
@@ -50,6 +51,10 @@ public sealed record ActorSystemSettings
 
     /// <summary>The clock of restart windows and rate limits; tests can pass a manual one.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The whole resolved configuration these settings came from (user configuration over
+    /// <c>reference.conf</c>); services built on the kernel read their own sections from it.</summary>
+    public Config Config { get; init; } = ReferenceConfig.Resolved;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting and its value.</summary>
     public void Validate()
