@@ -51,8 +51,8 @@ public sealed class ActorSystem : IActorRefFactory, IAsyncDisposable
 
         _root = ActorCell.CreateRoot(this, Props.Create(static () => new RootGuardian()));
         // /system starts before /user so that, stopping in reverse start order, /user stops first.
-        _systemGuardian = _root.MakeChild(Props.Create(static () => new Guardian()).WithSupervisorStrategy(SupervisorStrategy.DefaultStrategy), "system", null);
-        _userGuardian = _root.MakeChild(Props.Create(static () => new Guardian()).WithSupervisorStrategy(settings.DefaultSupervisorStrategy), "user", null);
+        _systemGuardian = _root.MakeChild(Props.Create(static () => new Guardian()).WithSupervisorStrategy(SupervisorStrategy.DefaultStrategy), "system", ChildOptions.Default);
+        _userGuardian = _root.MakeChild(Props.Create(static () => new Guardian()).WithSupervisorStrategy(settings.DefaultSupervisorStrategy), "user", ChildOptions.Default);
 
         CoordinatedShutdown = new CoordinatedShutdown(this, LoggerFor(typeof(CoordinatedShutdown), $"{Address}/coordinated-shutdown"));
         CoordinatedShutdown.AddTask(CoordinatedShutdown.PhaseActorSystemTerminate, "terminate-actor-system", StopActorsAsync);
@@ -138,10 +138,10 @@ public sealed class ActorSystem : IActorRefFactory, IAsyncDisposable
     /// <summary>Creates a top-level actor under <c>/user</c>.</summary>
     /// <exception cref="InvalidActorNameException">The name is invalid or taken.</exception>
     /// <exception cref="InvalidOperationException">The system is terminating.</exception>
-    public IActorRef ActorOf(Props props, string? name = null) => _userGuardian.MakeChild(props, name, null).Self;
+    public IActorRef ActorOf(Props props, string? name = null) => _userGuardian.MakeChild(props, name, ChildOptions.Default).Self;
 
     /// <summary>Creates an actor under <c>/system</c>, for infrastructure that must outlive the user's actors.</summary>
-    public IActorRef SystemActorOf(Props props, string? name = null) => _systemGuardian.MakeChild(props, name, null).Self;
+    public IActorRef SystemActorOf(Props props, string? name = null) => _systemGuardian.MakeChild(props, name, ChildOptions.Default).Self;
 
     /// <summary>Stops an actor with <see cref="ExitReason.Shutdown"/>.</summary>
     public void Stop(IActorRef actor)

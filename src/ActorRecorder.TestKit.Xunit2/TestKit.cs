@@ -15,6 +15,15 @@ namespace ActorRecorder.TestKit.Xunit2;
 public abstract class TestKit : TestKitBase, IDisposable
 {
     private static long _systems;
+
+    static TestKit()
+    {
+        // Specs often block an actor on purpose (a handler or PostStop that waits on a gate). On a
+        // 2-core machine the pool starts with 2 threads and adds more slowly, so a blocked thread
+        // would delay every other actor of the test run; more threads up front keep timings sane.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (workers < 16) ThreadPool.SetMinThreads(16, io);
+    }
     private readonly ILoggerFactory? _ownedLoggerFactory;
     private readonly ITestOutputHelper? _output;
     private bool _disposed;

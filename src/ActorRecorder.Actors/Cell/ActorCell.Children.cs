@@ -17,10 +17,10 @@ internal sealed partial class ActorCell
     /// <summary>True once the parent asked this child to stop (parent's turn only).</summary>
     internal bool StoppingByParent;
 
-    public IActorRef ActorOf(Props props, string? name = null) => MakeChild(props, name, null).Self;
+    public IActorRef ActorOf(Props props, string? name = null) => MakeChild(props, name, ChildOptions.Default).Self;
 
     /// <summary>Creates and starts a child. Thread-safe (guardians accept children from any thread).</summary>
-    internal ActorCell MakeChild(Props props, string? name, Shutdown? shutdown)
+    internal ActorCell MakeChild(Props props, string? name, ChildOptions options)
     {
         ArgumentNullException.ThrowIfNull(props);
         if (name is not null) ActorName.Validate(name);
@@ -29,7 +29,7 @@ internal sealed partial class ActorCell
 
         var container = _children ?? CreateChildrenContainer();
         var child = container.Add(name,
-            childName => new ActorCell(_system, this, props, _self.Path.Child(childName, _system.NewUid()), shutdown ?? Shutdown.Infinity),
+            childName => new ActorCell(_system, this, props, _self.Path.Child(childName, _system.NewUid()), options),
             _self.Path.ToString());
         child.Start();
         return child;
@@ -81,11 +81,11 @@ internal sealed partial class ActorCell
         if (child.ShutdownPolicy.IsBrutalKill)
         {
             child.PostSystemMessage(new BrutalKill());
-            _children!.Remove(child);
+            ForgetChild(child, ExitReason.Killed);
             return;
         }
         _children!.StoppingCount++;
-        child.PostSystemMessage(new Terminate(reason));
+        child.PostSystemMessage(new Terminate(reason, fromParent: true));
         if (child.ShutdownPolicy.TimeoutValue is { } timeout)
         {
             _system.InternalScheduler.ScheduleCallback(timeout,
@@ -103,32 +103,52 @@ internal sealed partial class ActorCell
         var child = childRef.Cell;
         if (!IsMyChild(child) || !child.StoppingByParent) return;
         Log.LogWarning("Child {Child} did not stop within its shutdown policy {Policy}; it is killed and the supervisor goes on.",
-            childRef.Path, child.ShutdownPolicy);
+            Strategy.Describe(child), child.ShutdownPolicy);
         child.PostSystemMessage(new BrutalKill());
-        if (_children!.Remove(child)) _children.StoppingCount--;
+        ForgetChild(child, ExitReason.Killed);
         OnStepEvent(StepEvent.ChildTerminated, childRef);
     }
 
     /// <summary>A child's termination arrived: forget it, then let a waiting supervision step go on.</summary>
-    private void OnChildTerminated(ActorCell child)
+    private void OnChildTerminated(ActorCell child, ExitReason reason)
     {
-        if (_children is not { } container) return;
-        if (container.Remove(child) && child.StoppingByParent) container.StoppingCount--;
-        _extras?.DeferredFailures?.RemoveAll(f => ReferenceEquals(f.Child.Cell, child));
+        ForgetChild(child, reason);
         OnStepEvent(StepEvent.ChildTerminated, child.Self);
     }
 
-    /// <summary>Default of PreRestart: the children stop one at a time in reverse start order before the new instance starts.</summary>
-    internal void StopChildrenForRestart() => EnqueueStopOfChildrenInReverseOrder(reasonForFailed: null, failed: null, closeContainer: false);
+    /// <summary>Removes a terminated (or killed) child once, and tells the strategy why it went.</summary>
+    private void ForgetChild(ActorCell child, ExitReason reason)
+    {
+        if (_children is not { } container || !container.Remove(child)) return;
+        if (child.StoppingByParent && !child.ShutdownPolicy.IsBrutalKill) container.StoppingCount--;
+        _extras?.DeferredFailures?.RemoveAll(f => ReferenceEquals(f.Child.Cell, child));
+        _extras?.AwaitingGroupStart?.Remove(child);
+        Strategy.OnChildTerminated(child, reason);
+    }
 
-    private void EnqueueStopOfChildrenInReverseOrder(ExitReason? reasonForFailed, ActorCell? failed, bool closeContainer)
+    /// <summary>Default of PreRestart: the children stop one at a time in reverse start order before the new instance starts.</summary>
+    internal void StopChildrenForRestart() => EnqueueStopOfChildren(reasonForFailed: null, failed: null, closeContainer: false);
+
+    /// <summary>
+    /// Queues the stop of every child: one at a time in reverse start order (OTP), or all at once
+    /// when the strategy says so (simple_one_for_one), followed by a wait for all of them.
+    /// </summary>
+    private void EnqueueStopOfChildren(ExitReason? reasonForFailed, ActorCell? failed, bool closeContainer)
     {
         if (_children is not { } container) return;
         var children = closeContainer ? container.CloseAndSnapshot() : container.Snapshot();
-        for (var i = children.Count - 1; i >= 0; i--)
+        ExitReason ReasonOf(ActorCell child) => ReferenceEquals(child, failed) && reasonForFailed is not null ? reasonForFailed : ExitReason.Shutdown;
+        if (Strategy.StopsChildrenConcurrently)
         {
-            var child = children[i];
-            EnqueueStep(new StopChildStep(child, ReferenceEquals(child, failed) && reasonForFailed is not null ? reasonForFailed : ExitReason.Shutdown));
+            EnqueueStep(new ActionStep(cell =>
+            {
+                foreach (var child in children) cell.StopChild(child, ReasonOf(child));
+            }));
         }
+        else
+        {
+            for (var i = children.Count - 1; i >= 0; i--) EnqueueStep(new StopChildStep(children[i], ReasonOf(children[i])));
+        }
+        EnqueueStep(AwaitStoppingChildrenStep.Instance);
     }
 }

@@ -49,7 +49,7 @@ internal sealed partial class ActorCell
 
     private void HandleDeathWatchNotification(DeathWatchNotification notification)
     {
-        if (notification.Actor is LocalActorRef { Cell: var cell } && ReferenceEquals(cell._parent, this)) OnChildTerminated(cell);
+        if (notification.Actor is LocalActorRef { Cell: var cell } && ReferenceEquals(cell._parent, this)) OnChildTerminated(cell, notification.Reason);
 
         if (_extras?.Watching is not { } watching || !watching.Remove(notification.Actor, out var customMessage)) return;
         if (_lifecycle != LifecycleRunning) return;
@@ -97,7 +97,7 @@ internal sealed partial class ActorCell
             return;
         }
         if (signal.Reason.IsNormal) return;
-        BeginTermination(signal.Reason);
+        ExitSelf(signal.Reason);
     }
 
     /// <summary>Tells parent, watchers and links that this actor terminated, and drops our own watches.</summary>

@@ -42,7 +42,7 @@ internal sealed partial class ActorCell
         switch (message)
         {
             case PoisonPill:
-                BeginTermination(ExitReason.Normal);
+                ExitSelf(ExitReason.Normal);
                 break;
             case Kill:
                 throw new ActorKilledException($"{_self.Path} received Kill.");

@@ -29,6 +29,39 @@ internal sealed partial class ActorCell
         if (_lifecycle != LifecycleRunning || _actor is not null) return;
         var failure = NewInstance(restartCause: null);
         if (failure is not null) HandleInvokeFailure(failure);
+        else if (AcknowledgesStart) QueueAck(ChildAckKind.Started);
+    }
+
+    /// <summary>
+    /// An exit the actor makes on its own: stopping itself, a PoisonPill, a linked actor's exit, or
+    /// a stop from anyone but its parent. Under an OTP supervisor the parent decides (it may restart
+    /// the actor in place); otherwise the actor terminates with <paramref name="reason"/>.
+    /// </summary>
+    private void ExitSelf(ExitReason reason)
+    {
+        if (_lifecycle != LifecycleRunning) return;
+        if (!ExitsToParent || _parent is null)
+        {
+            BeginTermination(reason);
+            return;
+        }
+        // Already failed and waiting for the parent's decision: in OTP terms it is dead already.
+        if ((_hold & Hold.Failed) != 0) return;
+        HandleInvokeFailure(new ActorExitException(reason, $"{_self.Path} exited with reason '{reason}'."));
+    }
+
+    /// <summary>Tells the parent <paramref name="kind"/> once no supervision step of this actor is pending.</summary>
+    private void QueueAck(ChildAckKind kind)
+    {
+        Extras.PendingAck = kind;
+        TrySendPendingAck();
+    }
+
+    private void TrySendPendingAck()
+    {
+        if (_extras?.PendingAck is not { } kind || (_hold & Hold.Supervising) != 0 || _parent is null) return;
+        _extras.PendingAck = null;
+        _parent.PostSystemMessage(new ChildAck(_self, kind));
     }
 
     /// <summary>Makes a new instance and runs PreStart (or PostRestart); returns the failure, if any.</summary>
@@ -92,13 +125,14 @@ internal sealed partial class ActorCell
     {
         if (_lifecycle != LifecycleRunning) return;
         StopInstanceForRestart(cause);
+        ChildAckKind? ack = ExitsToParent ? ChildAckKind.Restarted : null;
         if (_extras?.CurrentStep is null && (_children?.StoppingCount ?? 0) == 0 && _extras?.Steps is not { Count: > 0 })
         {
-            FinishRestart(cause, acknowledge: false);
+            FinishRestart(cause, ack);
             return;
         }
         EnqueueStep(AwaitStoppingChildrenStep.Instance);
-        EnqueueStep(new FinishRestartStep(cause, acknowledge: false));
+        EnqueueStep(new FinishRestartStep(cause, ack));
         RunSteps();
     }
 
@@ -107,14 +141,14 @@ internal sealed partial class ActorCell
         if (_lifecycle != LifecycleRunning) return;
         StopInstanceForRestart(cause);
         EnqueueStep(AwaitStoppingChildrenStep.Instance);
-        EnqueueStep(new ActionStep(static cell => cell._parent!.PostSystemMessage(new GroupRestartAck(cell._self, started: false))));
+        EnqueueStep(new ActionStep(static cell => cell.QueueAck(ChildAckKind.GroupStopped)));
         RunSteps();
     }
 
     private void HandleGroupRestartStart(Exception cause)
     {
         if (_lifecycle != LifecycleRunning) return;
-        FinishRestart(cause, acknowledge: true);
+        FinishRestart(cause, ChildAckKind.GroupStarted);
     }
 
     private void StopInstanceForRestart(Exception cause)
@@ -144,7 +178,7 @@ internal sealed partial class ActorCell
         extras.Strategy = null;
     }
 
-    internal void FinishRestart(Exception cause, bool acknowledge)
+    internal void FinishRestart(Exception cause, ChildAckKind? ack)
     {
         if (_lifecycle != LifecycleRunning) return;
         _hold &= ~(Hold.Restarting | Hold.Failed);
@@ -155,7 +189,7 @@ internal sealed partial class ActorCell
             HandleInvokeFailure(failure);
             return;
         }
-        if (acknowledge) _parent!.PostSystemMessage(new GroupRestartAck(_self, started: true));
+        if (ack is { } kind) QueueAck(kind);
     }
 
     /// <summary>
@@ -172,8 +206,7 @@ internal sealed partial class ActorCell
         CancelTimersAndTimeouts();
         AbandonAsyncHandlers();
         ClearSteps();
-        EnqueueStopOfChildrenInReverseOrder(reasonForFailed: null, failed: null, closeContainer: true);
-        EnqueueStep(AwaitStoppingChildrenStep.Instance);
+        EnqueueStopOfChildren(reasonForFailed: null, failed: null, closeContainer: true);
         EnqueueStep(new ActionStep(static cell => cell.FinishTermination(runPostStop: true)));
         RunSteps();
     }
@@ -190,7 +223,7 @@ internal sealed partial class ActorCell
         ClearSteps();
         if (_children is { } container)
         {
-            foreach (var child in container.CloseAndSnapshot()) child.PostSystemMessage(new Terminate(ExitReason.Shutdown));
+            foreach (var child in container.CloseAndSnapshot()) child.PostSystemMessage(new Terminate(ExitReason.Shutdown, fromParent: true));
         }
         FinishTermination(runPostStop: false);
     }

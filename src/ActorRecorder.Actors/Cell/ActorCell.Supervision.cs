@@ -38,6 +38,13 @@ internal sealed partial class ActorCell
         if (!IsMyChild(child) || child.StoppingByParent) return;
         // A failure of the old instance of a child that is being restarted with its group is stale.
         if (_extras?.AwaitingGroupStart?.Contains(child) == true) return;
+        if (_extras?.CurrentStep is StartChildStep start && ReferenceEquals(start.Child, child))
+        {
+            // The child failed to start: the start step reports it; nothing is restarted.
+            StopChild(child, ReasonFor(failed.Cause));
+            CompleteStartStep(start, null, failed.Cause);
+            return;
+        }
         if (_extras?.CurrentStep is not null || _extras?.Steps is { Count: > 0 })
         {
             OnStepEvent(StepEvent.ChildFailed, failed.Child);
@@ -53,11 +60,11 @@ internal sealed partial class ActorCell
         Directive directive;
         try
         {
-            directive = strategy.Decide(cause);
+            directive = strategy.Decide(child, cause);
         }
         catch (Exception e)
         {
-            Log.LogError(e, "The decider of {Supervisor} threw for {Child}; escalating.", _self.Path, child.Self.Path);
+            Log.LogError(e, "The decider of {Supervisor} threw for {Child}; escalating.", _self.Path, strategy.Describe(child));
             directive = Directive.Escalate;
         }
         LogFailure(strategy, child, cause, directive);
@@ -95,7 +102,7 @@ internal sealed partial class ActorCell
 
     private void StopAffected(SupervisorStrategy strategy, ActorCell failed, ExitReason reason)
     {
-        if (strategy.Scope == StrategyScope.OneForOne)
+        if (strategy.Scope == StrategyScope.OneForOne || !strategy.StopAffectsGroup)
         {
             StopChild(failed, reason);
             return;
@@ -113,13 +120,20 @@ internal sealed partial class ActorCell
             failed.PostSystemMessage(new Recreate(cause));
             return;
         }
-        // OTP order: stop the affected instances one at a time in reverse start order, then start them in start order.
+        // OTP order: stop the affected instances one at a time in reverse start order, then start
+        // them in start order. A sibling the strategy does not restart with the group (an OTP
+        // temporary child) is stopped for good instead.
         var affected = Affected(strategy, failed);
-        for (var i = affected.Count - 1; i >= 0; i--) EnqueueStep(new GroupStopStep(affected[i], cause));
-        foreach (var child in affected) EnqueueStep(new GroupStartStep(child, cause));
+        var restarted = affected.FindAll(c => ReferenceEquals(c, failed) || strategy.RestartsWithGroup(c));
+        for (var i = affected.Count - 1; i >= 0; i--)
+        {
+            var child = affected[i];
+            EnqueueStep(restarted.Contains(child) ? new GroupStopStep(child, cause) : new StopChildStep(child, ExitReason.Shutdown));
+        }
+        foreach (var child in restarted) EnqueueStep(new GroupStartStep(child, cause));
         var extras = Extras;
         extras.DeferredFailures?.RemoveAll(f => affected.Contains(f.Child.Cell));
-        (extras.AwaitingGroupStart ??= []).UnionWith(affected);
+        (extras.AwaitingGroupStart ??= []).UnionWith(restarted);
         RunSteps();
     }
 
@@ -127,21 +141,56 @@ internal sealed partial class ActorCell
     private void GiveUp(SupervisorStrategy strategy, ActorCell failed, Exception cause)
     {
         var error = new MaxRestartIntensityReachedException(_self, failed.Self, strategy.MaxNrOfRetries, strategy.WithinTimeRange, cause);
-        Log.LogError(cause, "{Supervisor} reached its maximum restart intensity ({MaxRestarts} restarts within {Window}) on a failure of {Child}; stopping all children and giving up.",
-            _self.Path, strategy.MaxNrOfRetries, strategy.WithinTimeRange, failed.Self.Path);
-        EnqueueStopOfChildrenInReverseOrder(ReasonFor(cause), failed, closeContainer: false);
-        EnqueueStep(AwaitStoppingChildrenStep.Instance);
+        Log.LogError(cause, "Supervisor {Supervisor} reached its maximum restart intensity ({MaxRestarts} restarts within {Window}) on a failure of {Child} ({Reason}); stopping all children and giving up.",
+            _self.Path, strategy.MaxNrOfRetries, strategy.WithinTimeRange, strategy.Describe(failed), ReasonFor(cause));
+        EnqueueStopOfChildren(ReasonFor(cause), failed, closeContainer: false);
         EnqueueStep(new ActionStep(cell => cell.HandleInvokeFailure(error)));
         RunSteps();
     }
 
     private void LogFailure(SupervisorStrategy strategy, ActorCell child, Exception cause, Directive directive)
     {
-        if (!strategy.LoggingEnabled || !_system.FailureLogLimiter.TryAcquire(out var suppressed)) return;
-        var level = directive == Directive.Resume ? LogLevel.Warning : LogLevel.Error;
-        Log.Log(level, cause, "Child {Child} failed with {Exception}: {Message}. Directive: {Directive}.{Suppressed}",
-            child.Self.Path, cause.GetType().Name, cause.Message, directive,
+        if (!strategy.LoggingEnabled) return;
+        var reason = ReasonFor(cause);
+        // Normal and shutdown exits are not failures (OTP reports neither).
+        var level = reason.IsNormalOrShutdown ? LogLevel.Debug : directive == Directive.Resume ? LogLevel.Warning : LogLevel.Error;
+        if (!Log.IsEnabled(level) || !_system.FailureLogLimiter.TryAcquire(out var suppressed)) return;
+        Log.Log(level, reason.Exception, "Child {Child} of {Supervisor} exited with reason {Reason}. Directive: {Directive}.{Suppressed}",
+            strategy.Describe(child), _self.Path, reason, directive,
             suppressed == 0 ? string.Empty : $" ({suppressed} earlier failure reports were suppressed by the rate limit.)");
+    }
+
+    private void HandleChildAck(ChildAck ack)
+    {
+        var child = ack.Child.Cell;
+        if (!IsMyChild(child)) return;
+        Strategy.OnChildAck(child, ack.Kind);
+        switch (ack.Kind)
+        {
+            case ChildAckKind.Started:
+                if (_extras?.CurrentStep is StartChildStep start && ReferenceEquals(start.Child, child)) CompleteStartStep(start, child, null);
+                break;
+            case ChildAckKind.GroupStopped:
+                OnStepEvent(StepEvent.GroupStopped, ack.Child);
+                break;
+            case ChildAckKind.GroupStarted:
+                OnStepEvent(StepEvent.GroupStarted, ack.Child);
+                break;
+        }
+    }
+
+    private void CompleteStartStep(StartChildStep step, ActorCell? child, Exception? failure)
+    {
+        _extras!.CurrentStep = null;
+        try
+        {
+            step.Done(child, failure);
+        }
+        catch (Exception e)
+        {
+            Log.LogError(e, "A start-child callback threw.");
+        }
+        RunSteps();
     }
 
     private void EnqueueStep(SupervisionStep step)
@@ -149,6 +198,25 @@ internal sealed partial class ActorCell
         (Extras.Steps ??= new Queue<SupervisionStep>()).Enqueue(step);
         _hold |= Hold.Supervising;
     }
+
+    /// <summary>Queues a child start that completes when the child has fully started (used by the OTP Supervisor).</summary>
+    internal void EnqueueStartChild(Props props, string? name, ChildOptions options, Action<ActorCell?, Exception?> done) =>
+        EnqueueStep(new StartChildStep(props, name, options with { AcknowledgeStart = true }, done));
+
+    /// <summary>Queues the stop of one child (by its shutdown policy) and a wait for its termination.</summary>
+    internal void EnqueueStopChild(ActorCell child, ExitReason reason) => EnqueueStep(new StopChildStep(child, reason));
+
+    /// <summary>Queues an action in order with the other supervision steps.</summary>
+    internal void EnqueueAction(Action<ActorCell> action) => EnqueueStep(new ActionStep(action));
+
+    /// <summary>Queues the stop of every child (per the strategy's order) and a wait for all.</summary>
+    internal void EnqueueStopOfAllChildren() => EnqueueStopOfChildren(reasonForFailed: null, failed: null, closeContainer: false);
+
+    /// <summary>Drops every queued supervision step (e.g. a failed start aborts the rest of an OTP init).</summary>
+    internal void ClearQueuedSteps() => _extras?.Steps?.Clear();
+
+    /// <summary>Fails this actor from kernel code outside a message (e.g. an OTP supervisor whose init failed).</summary>
+    internal void Fail(Exception cause) => HandleInvokeFailure(cause);
 
     private void ClearSteps()
     {
@@ -160,7 +228,7 @@ internal sealed partial class ActorCell
     }
 
     /// <summary>Starts queued steps until one has to wait. Re-entrant calls return at once; the outer loop goes on.</summary>
-    private void RunSteps()
+    internal void RunSteps()
     {
         if (_runningSteps) return;
         _runningSteps = true;
@@ -181,7 +249,11 @@ internal sealed partial class ActorCell
         {
             _runningSteps = false;
         }
-        if ((_hold & Hold.Supervising) == 0) ProcessDeferredFailures();
+        if ((_hold & Hold.Supervising) == 0)
+        {
+            TrySendPendingAck();
+            ProcessDeferredFailures();
+        }
     }
 
     /// <summary>Starts a step; true when it completed at once.</summary>
@@ -202,10 +274,21 @@ internal sealed partial class ActorCell
                 if (!IsMyChild(groupStart.Child) || groupStart.Child.StoppingByParent) return true;
                 groupStart.Child.PostSystemMessage(new GroupRestartStart(groupStart.Cause));
                 return false;
+            case StartChildStep start:
+                try
+                {
+                    start.Child = MakeChild(start.Props, start.Name, start.Options);
+                    return false;
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+                {
+                    start.Done(null, e);
+                    return true;
+                }
             case AwaitStoppingChildrenStep:
                 return (_children?.StoppingCount ?? 0) == 0;
             case FinishRestartStep finish:
-                FinishRestart(finish.Cause, finish.Acknowledge);
+                FinishRestart(finish.Cause, finish.Ack);
                 return true;
             case ActionStep action:
                 action.Action(this);
@@ -219,11 +302,19 @@ internal sealed partial class ActorCell
     private bool OnStepEvent(StepEvent kind, LocalActorRef child)
     {
         if (_extras?.CurrentStep is not { } current) return false;
+        if (current is StartChildStep start)
+        {
+            // A child that terminates before it acknowledged its start failed to start.
+            if (kind != StepEvent.ChildTerminated || !ReferenceEquals(start.Child, child.Cell)) return false;
+            CompleteStartStep(start, null, new ActorInitializationException(child, $"{child.Path} terminated before it finished starting."));
+            return true;
+        }
         var completed = current switch
         {
             StopChildStep stop => kind == StepEvent.ChildTerminated && ReferenceEquals(stop.Child, child.Cell),
-            GroupStopStep stop => kind != StepEvent.ChildFailed && ReferenceEquals(stop.Child, child.Cell),
-            GroupStartStep start => ReferenceEquals(start.Child, child.Cell),
+            GroupStopStep stop => kind is StepEvent.GroupStopped or StepEvent.ChildTerminated && ReferenceEquals(stop.Child, child.Cell),
+            GroupStartStep restart => kind is StepEvent.GroupStarted or StepEvent.ChildFailed or StepEvent.ChildTerminated
+                                      && ReferenceEquals(restart.Child, child.Cell),
             AwaitStoppingChildrenStep => (_children?.StoppingCount ?? 0) == 0,
             _ => false,
         };

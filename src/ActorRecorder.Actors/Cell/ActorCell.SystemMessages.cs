@@ -27,7 +27,8 @@ internal sealed partial class ActorCell
                 HandleCreate();
                 break;
             case Terminate terminate:
-                BeginTermination(terminate.Reason);
+                if (terminate.FromParent) BeginTermination(terminate.Reason);
+                else ExitSelf(terminate.Reason);
                 break;
             case BrutalKill:
                 HandleBrutalKill();
@@ -47,8 +48,8 @@ internal sealed partial class ActorCell
             case GroupRestartStart start:
                 HandleGroupRestartStart(start.Cause);
                 break;
-            case GroupRestartAck ack:
-                OnStepEvent(StepEvent.GroupAck, ack.Child);
+            case ChildAck ack:
+                HandleChildAck(ack);
                 break;
             case Watch watch:
                 HandleWatch(watch);

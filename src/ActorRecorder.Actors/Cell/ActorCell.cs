@@ -23,14 +23,16 @@ internal sealed partial class ActorCell : IActorContext
     private IActorRef? _currentSender;
     private CellExtras? _extras;
 
-    private ActorCell(ActorSystem system, ActorCell? parent, Props props, ActorPath path, Shutdown shutdown)
+    private ActorCell(ActorSystem system, ActorCell? parent, Props props, ActorPath path, ChildOptions options)
     {
         _system = system;
         _parent = parent;
         _props = props;
         _self = new LocalActorRef(this, path);
         _queue = props.Mailbox is UnboundedMailbox ? new UnboundedMessageQueue() : props.Mailbox.CreateQueue();
-        ShutdownPolicy = shutdown;
+        ShutdownPolicy = options.Shutdown;
+        ExitsToParent = options.ExitsToParent;
+        AcknowledgesStart = options.AcknowledgeStart;
     }
 
     /// <summary>The cell whose turn runs on this thread, if any: the implicit sender of <c>Tell</c>.</summary>
@@ -38,7 +40,7 @@ internal sealed partial class ActorCell : IActorContext
 
     /// <summary>Creates the root cell of a system; the system starts it once it is fully built.</summary>
     internal static ActorCell CreateRoot(ActorSystem system, Props props) =>
-        new(system, null, props, ActorPath.Root(system.Address), Shutdown.Infinity);
+        new(system, null, props, ActorPath.Root(system.Address), ChildOptions.Default);
 
     /// <summary>Called by <see cref="ActorBase"/>'s constructor to bind to the cell creating it.</summary>
     internal static ActorCell? TakeCellUnderConstruction()
@@ -50,6 +52,12 @@ internal sealed partial class ActorCell : IActorContext
 
     /// <summary>How the parent stops this child (set once, at creation).</summary>
     internal Shutdown ShutdownPolicy { get; }
+
+    /// <summary>OTP mode: the actor's own exits are decided by its parent (see <see cref="ChildOptions"/>).</summary>
+    internal bool ExitsToParent { get; }
+
+    /// <summary>The actor tells its parent when it has fully started.</summary>
+    internal bool AcknowledgesStart { get; }
 
     public ActorSystem System => _system;
 

@@ -36,6 +36,7 @@ internal sealed class CellExtras
     public Queue<SupervisionStep>? Steps;
     public SupervisionStep? CurrentStep;
     public HashSet<ActorCell>? AwaitingGroupStart;
+    public ChildAckKind? PendingAck;
 
     public int AsyncGeneration;
     public int PendingTasks;

@@ -37,11 +37,28 @@ internal sealed class AwaitStoppingChildrenStep : SupervisionStep
 }
 
 /// <summary>Finish a one-for-one restart once the old instance's children are gone.</summary>
-internal sealed class FinishRestartStep(Exception cause, bool acknowledge) : SupervisionStep
+internal sealed class FinishRestartStep(Exception cause, ChildAckKind? ack) : SupervisionStep
 {
     public Exception Cause { get; } = cause;
 
-    public bool Acknowledge { get; } = acknowledge;
+    public ChildAckKind? Ack { get; } = ack;
+}
+
+/// <summary>
+/// Start a child and wait until it has fully started (OTP's start_link), or has failed to.
+/// <see cref="Done"/> gets the child, or null and the failure.
+/// </summary>
+internal sealed class StartChildStep(Props props, string? name, ChildOptions options, Action<ActorCell?, Exception?> done) : SupervisionStep
+{
+    public Props Props { get; } = props;
+
+    public string? Name { get; } = name;
+
+    public ChildOptions Options { get; } = options;
+
+    public Action<ActorCell?, Exception?> Done { get; } = done;
+
+    public ActorCell? Child { get; set; }
 }
 
 /// <summary>Run an action in order with the other steps.</summary>
@@ -54,6 +71,8 @@ internal sealed class ActionStep(Action<ActorCell> action) : SupervisionStep
 internal enum StepEvent
 {
     ChildTerminated,
-    GroupAck,
     ChildFailed,
+    Started,
+    GroupStopped,
+    GroupStarted,
 }

@@ -13,10 +13,13 @@ internal abstract class SystemMessage
 /// <summary>Create the actor instance and run PreStart.</summary>
 internal sealed class Create : SystemMessage;
 
-/// <summary>Stop the actor with a reason.</summary>
-internal sealed class Terminate(ExitReason reason) : SystemMessage
+/// <summary>Stop the actor with a reason. A stop that does not come from the parent is the
+/// actor's own exit: under an OTP supervisor it is reported to the parent, which decides.</summary>
+internal sealed class Terminate(ExitReason reason, bool fromParent = false) : SystemMessage
 {
     public ExitReason Reason { get; } = reason;
+
+    public bool FromParent { get; } = fromParent;
 }
 
 /// <summary>End the actor at once with <see cref="ExitReason.Killed"/>, without PostStop.</summary>
@@ -40,12 +43,28 @@ internal sealed class GroupRestartStart(Exception cause) : SystemMessage
     public Exception Cause { get; } = cause;
 }
 
-/// <summary>A child's acknowledgement of a group-restart step.</summary>
-internal sealed class GroupRestartAck(LocalActorRef child, bool started) : SystemMessage
+/// <summary>What a child acknowledges to its parent.</summary>
+internal enum ChildAckKind
+{
+    /// <summary>Its first instance started (and finished starting its own children).</summary>
+    Started,
+
+    /// <summary>A one-for-one restart finished.</summary>
+    Restarted,
+
+    /// <summary>First half of a group restart: its instance has stopped.</summary>
+    GroupStopped,
+
+    /// <summary>Second half of a group restart: its new instance has started.</summary>
+    GroupStarted,
+}
+
+/// <summary>A child's acknowledgement to its parent, sent once the child's own supervision steps are done.</summary>
+internal sealed class ChildAck(LocalActorRef child, ChildAckKind kind) : SystemMessage
 {
     public LocalActorRef Child { get; } = child;
 
-    public bool Started { get; } = started;
+    public ChildAckKind Kind { get; } = kind;
 }
 
 /// <summary>Resume after a failure (the supervisor's Resume directive).</summary>

@@ -72,8 +72,30 @@ public abstract class SupervisorStrategy
     /// <summary>Stops any child that fails.</summary>
     public static SupervisorStrategy StoppingStrategy { get; } = new OneForOneStrategy(static _ => Directive.Stop);
 
-    /// <summary>Decides what to do with a failure; a throwing decider escalates.</summary>
-    internal Directive Decide(Exception cause) => Decider(cause);
+    /// <summary>Decides what to do with a failure of <paramref name="child"/>; a throwing decider escalates.</summary>
+    internal virtual Directive Decide(ActorCell child, Exception cause) => Decider(cause);
+
+    /// <summary>Whether a sibling is restarted with its group (an OTP temporary child is stopped instead).</summary>
+    internal virtual bool RestartsWithGroup(ActorCell child) => true;
+
+    /// <summary>Whether Stop applies to the group (Akka's all-for-one) or only to the failed child (OTP).</summary>
+    internal virtual bool StopAffectsGroup => true;
+
+    /// <summary>Whether children stop all at once (OTP's simple_one_for_one) instead of one at a time.</summary>
+    internal virtual bool StopsChildrenConcurrently => false;
+
+    /// <summary>A child terminated (or was killed), with its reason.</summary>
+    internal virtual void OnChildTerminated(ActorCell child, ExitReason reason)
+    {
+    }
+
+    /// <summary>A child acknowledged a start or restart.</summary>
+    internal virtual void OnChildAck(ActorCell child, ChildAckKind kind)
+    {
+    }
+
+    /// <summary>How reports name a child.</summary>
+    internal virtual string Describe(ActorCell child) => child.Self.Path.ToString();
 }
 
 /// <summary>Which siblings a directive affects.</summary>
