@@ -38,7 +38,8 @@ public sealed class ActorSystem : IActorRefFactory, IAsyncDisposable
                 }));
         }
         LoggerFactory = settings.LoggerFactory ?? _ownedLoggerFactory!;
-        EventStream = new EventStream();
+        var streamLog = LoggerFactory.CreateLogger<EventStream>();
+        EventStream = new EventStream((e, message) => streamLog.LogError(e, "{Message}", message));
         Log = LoggerFor(typeof(ActorSystem), Address.ToString());
         FailureLogLimiter = new LogRateLimiter(settings.LogFailuresPerSecond, TimeSpan.FromSeconds(1), settings.TimeProvider);
         _scheduler = new HashedWheelScheduler(name, settings.SchedulerTickDuration, settings.SchedulerTicksPerWheel,

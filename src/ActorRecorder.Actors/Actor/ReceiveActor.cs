@@ -31,7 +31,9 @@ public abstract class ReceiveActor : ActorBase
     }
 
     /// <summary>Handles messages of type <typeparamref name="T"/> asynchronously: the actor processes
-    /// nothing else until the task completes, and continuations run inside the actor.</summary>
+    /// nothing else until the task completes, and continuations run inside the actor. If the actor
+    /// stops or restarts meanwhile, the rest of the handler is abandoned (as a process killed in a
+    /// call): release resources in PostStop, not in a <c>finally</c> after an <c>await</c>.</summary>
     protected void ReceiveAsync<T>(Func<T, Task> handler, Predicate<T>? shouldHandle = null)
     {
         ArgumentNullException.ThrowIfNull(handler);

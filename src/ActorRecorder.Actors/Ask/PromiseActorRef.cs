@@ -35,11 +35,19 @@ internal abstract class PromiseActorRef : InternalActorRef
     /// <summary>Watches the target, arms the timeout and the cancellation; then the caller sends.</summary>
     protected void Arm(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        Target.SendSystemMessage(new Watch(Target, this));
+        // Timer and token first: a target that is already dead answers the watch at once, and the
+        // completion must find them to cancel.
         if (timeout != Timeout.InfiniteTimeSpan)
             _timer = _system.InternalScheduler.ScheduleCallback(timeout, static p => ((PromiseActorRef)p).TimedOut(), this);
         if (cancellationToken.CanBeCanceled)
             _registration = cancellationToken.UnsafeRegister(static (p, token) => ((PromiseActorRef)p!).Cancelled(token), this);
+        Target.SendSystemMessage(new Watch(Target, this));
+        if (IsTerminated)
+        {
+            // Completed while arming: make sure nothing stays armed.
+            _timer?.Cancel();
+            _registration.Dispose();
+        }
     }
 
     public override void Tell(object message, IActorRef? sender)

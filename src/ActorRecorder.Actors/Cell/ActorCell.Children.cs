@@ -86,22 +86,29 @@ internal sealed partial class ActorCell
         }
         _children!.StoppingCount++;
         child.PostSystemMessage(new Terminate(reason, fromParent: true));
-        if (child.ShutdownPolicy.TimeoutValue is { } timeout)
-        {
-            _system.InternalScheduler.ScheduleCallback(timeout,
-                static state =>
-                {
-                    var (parent, timedOut) = ((ActorCell, ChildShutdownTimedOut))state;
-                    parent.PostSystemMessage(timedOut);
-                },
-                (this, new ChildShutdownTimedOut(child.Self)));
-        }
+        ArmShutdownTimer(child, null);
     }
 
-    private void OnChildShutdownTimedOut(LocalActorRef childRef)
+    /// <summary>Kills <paramref name="child"/> if it has not stopped when its shutdown timeout runs out.</summary>
+    private void ArmShutdownTimer(ActorCell child, SupervisionStep? step)
     {
+        if (child.ShutdownPolicy.TimeoutValue is not { } timeout) return;
+        _system.InternalScheduler.ScheduleCallback(timeout,
+            static state =>
+            {
+                var (parent, timedOut) = ((ActorCell, ChildShutdownTimedOut))state;
+                parent.PostSystemMessage(timedOut);
+            },
+            (this, new ChildShutdownTimedOut(child.Self, step)));
+    }
+
+    private void OnChildShutdownTimedOut(ChildShutdownTimedOut timedOut)
+    {
+        var childRef = timedOut.Child;
         var child = childRef.Cell;
-        if (!IsMyChild(child) || !child.StoppingByParent) return;
+        if (!IsMyChild(child)) return;
+        var waitingGroupStop = timedOut.Step is not null && ReferenceEquals(_extras?.CurrentStep, timedOut.Step);
+        if (!waitingGroupStop && (timedOut.Step is not null || !child.StoppingByParent)) return;
         Log.LogWarning("Child {Child} did not stop within its shutdown policy {Policy}; it is killed and the supervisor goes on.",
             Strategy.Describe(child), child.ShutdownPolicy);
         child.PostSystemMessage(new BrutalKill());
@@ -126,8 +133,16 @@ internal sealed partial class ActorCell
         Strategy.OnChildTerminated(child, reason);
     }
 
-    /// <summary>Default of PreRestart: the children stop one at a time in reverse start order before the new instance starts.</summary>
-    internal void StopChildrenForRestart() => EnqueueStopOfChildren(reasonForFailed: null, failed: null, closeContainer: false);
+    /// <summary>
+    /// Default of PreRestart: the children stop one at a time in reverse start order before the new
+    /// instance starts, unwatched first (as Akka's default), so their Terminated does not reach the
+    /// new instance.
+    /// </summary>
+    internal void StopChildrenForRestart()
+    {
+        foreach (var child in ChildrenInStartOrder()) Unwatch(child.Self);
+        EnqueueStopOfChildren(reasonForFailed: null, failed: null, closeContainer: false);
+    }
 
     /// <summary>
     /// Queues the stop of every child: one at a time in reverse start order (OTP), or all at once
@@ -135,7 +150,9 @@ internal sealed partial class ActorCell
     /// </summary>
     private void EnqueueStopOfChildren(ExitReason? reasonForFailed, ActorCell? failed, bool closeContainer)
     {
-        if (_children is not { } container) return;
+        // Closing needs a container even if there were no children yet, or a racing ActorOf could add one after.
+        var container = closeContainer ? _children ?? CreateChildrenContainer() : _children;
+        if (container is null) return;
         var children = closeContainer ? container.CloseAndSnapshot() : container.Snapshot();
         ExitReason ReasonOf(ActorCell child) => ReferenceEquals(child, failed) && reasonForFailed is not null ? reasonForFailed : ExitReason.Shutdown;
         if (Strategy.StopsChildrenConcurrently)

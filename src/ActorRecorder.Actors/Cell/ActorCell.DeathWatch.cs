@@ -93,7 +93,8 @@ internal sealed partial class ActorCell
         if (_lifecycle != LifecycleRunning) return;
         if (_extras.TrapExit)
         {
-            Post(new Exit(signal.From, signal.Reason), signal.From);
+            // Through the user queue, in order with messages; a bounded mailbox never drops kernel messages.
+            Post(new TrappedExit(new Exit(signal.From, signal.Reason)), signal.From);
             return;
         }
         if (signal.Reason.IsNormal) return;

@@ -52,10 +52,13 @@ internal sealed partial class ActorCell
             case WatchedActorTerminated terminated:
                 // Delivered only if nobody unwatched the actor after the notification was queued.
                 if (_extras?.TerminatedQueued?.Remove(terminated.Actor) == true)
-                    ReceiveMessage(terminated.CustomMessage ?? new Terminated(terminated.Actor, terminated.Reason));
+                    Deliver(terminated.CustomMessage ?? new Terminated(terminated.Actor, terminated.Reason));
+                break;
+            case TrappedExit trapped:
+                Deliver(trapped.Exit);
                 break;
             case TimerFired fired:
-                if (fired.Owner.IsCurrent(fired)) ReceiveMessage(fired.Message);
+                if (fired.Owner.IsCurrent(fired)) Deliver(fired.Message);
                 break;
             case ReceiveTimeoutTick tick:
                 OnReceiveTimeoutTick(tick);
@@ -78,8 +81,12 @@ internal sealed partial class ActorCell
             return;
         }
 
+        // Already failed and waiting for the parent: one failure is reported once (an escalation
+        // arriving meanwhile is settled by the same decision).
+        if ((_hold & Hold.Failed) != 0) return;
         _hold |= Hold.Failed;
         Extras.FailedMessage = _currentMessage;
+        Extras.FailureCause = exception;
         if (_parent is null)
         {
             Log.LogError(exception, "The root guardian failed; terminating the actor system.");
@@ -126,6 +133,16 @@ internal sealed partial class ActorCell
         }
         extras.LastActivity = Stopwatch.GetTimestamp();
         ScheduleReceiveTimeoutTick(timeout);
-        ReceiveMessage(Actors.ReceiveTimeout.Instance);
+        Deliver(Actors.ReceiveTimeout.Instance);
+    }
+
+    /// <summary>
+    /// Delivers the user message a kernel wrapper stood for. It becomes the current message, so that
+    /// Stash() keeps the message itself (an unstashed wrapper would be checked, and dropped, again).
+    /// </summary>
+    private void Deliver(object message)
+    {
+        _currentMessage = message;
+        ReceiveMessage(message);
     }
 }

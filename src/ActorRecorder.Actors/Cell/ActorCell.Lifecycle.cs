@@ -99,6 +99,8 @@ internal sealed partial class ActorCell
         }
         catch (Exception e)
         {
+            // An instance that never started gets no PostStop/PreRestart (OTP runs no terminate after a failed init).
+            _actor = null;
             return new ActorInitializationException(_self, $"{_self.Path}: {hook} of {_props.ActorType.Name} threw {e.GetType().Name}: {e.Message}", e);
         }
     }
@@ -113,10 +115,10 @@ internal sealed partial class ActorCell
             return;
         }
         _hold &= ~Hold.Failed;
-        if (_extras?.EscalatedChild is { } child)
+        if (_extras?.EscalatedChildren is { } children)
         {
-            _extras.EscalatedChild = null;
-            child.SendSystemMessage(new Resume());
+            _extras.EscalatedChildren = null;
+            foreach (var child in children) child.SendSystemMessage(new Resume());
         }
     }
 
@@ -190,6 +192,17 @@ internal sealed partial class ActorCell
             return;
         }
         if (ack is { } kind) QueueAck(kind);
+
+        // Children whose failure was escalated and that survived the restart (PreRestart kept them)
+        // are suspended: they restart with their parent, as in Akka.
+        if (_extras?.EscalatedChildren is { } escalated)
+        {
+            _extras.EscalatedChildren = null;
+            foreach (var child in escalated)
+            {
+                if (IsMyChild(child.Cell)) child.SendSystemMessage(new Recreate(cause));
+            }
+        }
     }
 
     /// <summary>
@@ -221,10 +234,8 @@ internal sealed partial class ActorCell
         CancelTimersAndTimeouts();
         AbandonAsyncHandlers();
         ClearSteps();
-        if (_children is { } container)
-        {
-            foreach (var child in container.CloseAndSnapshot()) child.PostSystemMessage(new Terminate(ExitReason.Shutdown, fromParent: true));
-        }
+        foreach (var child in (_children ?? CreateChildrenContainer()).CloseAndSnapshot())
+            child.PostSystemMessage(new Terminate(ExitReason.Shutdown, fromParent: true));
         FinishTermination(runPostStop: false);
     }
 
@@ -245,8 +256,11 @@ internal sealed partial class ActorCell
         _actor = null;
         var reason = _extras?.ExitReason ?? ExitReason.Shutdown;
         _lifecycle = LifecycleTerminated;
-        CloseMailbox();
+        // Close first (late signals are answered by their senders), tell parent, watchers and links,
+        // and only then hand what is left in the mailbox to dead letters.
+        MarkMailboxClosed();
         NotifyTermination(reason);
+        DrainClosedMailbox();
         if (_parent is null) _system.OnRootTerminated();
     }
 

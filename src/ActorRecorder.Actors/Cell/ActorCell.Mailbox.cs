@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace ActorRecorder.Actors;
 
 /// <summary>
@@ -67,11 +69,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         {
             t_current = previous;
             var state = Interlocked.And(ref _mailboxState, ~Scheduled);
-            if ((state & Closed) != 0)
-            {
-                AnswerSystemMessagesAsDead();
-                DrainUserMessagesToDeadLetters();
-            }
+            if ((state & Closed) != 0) DrainClosedMailbox();
             else if (HasRunnableWork())
             {
                 TrySchedule();
@@ -136,12 +134,21 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Marks the mailbox closed and hands everything still in it to dead letters.</summary>
-    private void CloseMailbox()
+    /// <summary>Marks the mailbox closed: from now on, senders answer their own signals and drain their own messages.</summary>
+    private void MarkMailboxClosed() => Interlocked.Or(ref _mailboxState, Closed);
+
+    /// <summary>Hands everything still in a closed mailbox to dead letters.</summary>
+    private void DrainClosedMailbox()
     {
-        Interlocked.Or(ref _mailboxState, Closed);
-        AnswerSystemMessagesAsDead();
-        DrainUserMessagesToDeadLetters();
+        try
+        {
+            AnswerSystemMessagesAsDead();
+            DrainUserMessagesToDeadLetters();
+        }
+        catch (Exception e)
+        {
+            _system.Log.LogError(e, "Draining the mailbox of terminated actor {Actor} failed.", _self.Path);
+        }
     }
 
     private void AnswerSystemMessagesAsDead()

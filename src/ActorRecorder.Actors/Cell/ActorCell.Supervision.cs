@@ -12,6 +12,9 @@ internal sealed partial class ActorCell
 {
     private bool _runningSteps;
 
+    /// <summary>Children whose failure this actor escalated and that wait for its fate (observed by specs).</summary>
+    internal int EscalatedChildCount => _extras?.EscalatedChildren?.Count ?? 0;
+
     private SupervisorStrategy Strategy
     {
         get
@@ -40,9 +43,11 @@ internal sealed partial class ActorCell
         if (_extras?.AwaitingGroupStart?.Contains(child) == true) return;
         if (_extras?.CurrentStep is StartChildStep start && ReferenceEquals(start.Child, child))
         {
-            // The child failed to start: the start step reports it; nothing is restarted.
+            // The child failed to start: nothing is restarted; the step reports the failure once the
+            // child is gone, so its name is free for a retry.
+            start.Failure ??= failed.Cause;
             StopChild(child, ReasonFor(failed.Cause));
-            CompleteStartStep(start, null, failed.Cause);
+            if (!IsMyChild(child)) CompleteStartStep(start, null, start.Failure);
             return;
         }
         if (_extras?.CurrentStep is not null || _extras?.Steps is { Count: > 0 })
@@ -82,7 +87,8 @@ internal sealed partial class ActorCell
                 else GiveUp(strategy, child, cause);
                 break;
             default:
-                Extras.EscalatedChild = child.Self;
+                // The child stays suspended until this actor's own fate is decided.
+                (Extras.EscalatedChildren ??= []).Add(child.Self);
                 HandleInvokeFailure(cause);
                 break;
         }
@@ -242,7 +248,7 @@ internal sealed partial class ActorCell
                     _hold &= ~Hold.Supervising;
                     break;
                 }
-                if (!StartStep(step)) extras.CurrentStep = step;
+                extras.CurrentStep = StartStep(step);
             }
         }
         finally
@@ -256,46 +262,69 @@ internal sealed partial class ActorCell
         }
     }
 
-    /// <summary>Starts a step; true when it completed at once.</summary>
-    private bool StartStep(SupervisionStep step)
+    /// <summary>Starts a step; returns the step that now waits (the step itself or its replacement), or null when it completed at once.</summary>
+    private SupervisionStep? StartStep(SupervisionStep step)
     {
         switch (step)
         {
             case StopChildStep stop:
-                if (!IsMyChild(stop.Child)) return true;
+                if (!IsMyChild(stop.Child)) return null;
                 StopChild(stop.Child, stop.Reason);
-                return !IsMyChild(stop.Child);
+                return IsMyChild(stop.Child) ? step : null;
             case GroupStopStep groupStop:
-                if (!IsMyChild(groupStop.Child) || groupStop.Child.StoppingByParent) return true;
-                groupStop.Child.PostSystemMessage(new GroupRestartStop(groupStop.Cause));
-                return false;
+                return StartGroupStop(groupStop);
             case GroupStartStep groupStart:
                 _extras!.AwaitingGroupStart?.Remove(groupStart.Child);
-                if (!IsMyChild(groupStart.Child) || groupStart.Child.StoppingByParent) return true;
+                if (!IsMyChild(groupStart.Child))
+                {
+                    // Killed during the stop half (its shutdown spec): it comes back as a new incarnation, if the strategy can make one.
+                    return Strategy.ReplacementFor(groupStart.Child) is { } replacement ? StartStep(replacement) : null;
+                }
+                if (groupStart.Child.StoppingByParent) return null;
                 groupStart.Child.PostSystemMessage(new GroupRestartStart(groupStart.Cause));
-                return false;
+                return step;
             case StartChildStep start:
                 try
                 {
                     start.Child = MakeChild(start.Props, start.Name, start.Options);
-                    return false;
+                    return step;
                 }
                 catch (Exception e) when (e is ArgumentException or InvalidOperationException)
                 {
                     start.Done(null, e);
-                    return true;
+                    return null;
                 }
             case AwaitStoppingChildrenStep:
-                return (_children?.StoppingCount ?? 0) == 0;
+                return (_children?.StoppingCount ?? 0) == 0 ? null : step;
             case FinishRestartStep finish:
                 FinishRestart(finish.Cause, finish.Ack);
-                return true;
+                return null;
             case ActionStep action:
                 action.Action(this);
-                return true;
+                return null;
             default:
                 throw new InvalidOperationException($"Unknown supervision step {step.GetType().Name}.");
         }
+    }
+
+    /// <summary>
+    /// The stop half of a group restart, by the child's shutdown spec: a brutal kill ends it at once
+    /// (no PostStop), a timeout kills it if its instance has not stopped in time, infinity waits.
+    /// </summary>
+    private SupervisionStep? StartGroupStop(GroupStopStep step)
+    {
+        var child = step.Child;
+        if (!IsMyChild(child) || child.StoppingByParent) return null;
+        if (child.ShutdownPolicy.IsBrutalKill)
+        {
+            child.StoppingByParent = true;
+            child.PostSystemMessage(new BrutalKill());
+            ForgetChild(child, ExitReason.Killed);
+            return null;
+        }
+        child.PostSystemMessage(new GroupRestartStop(step.Cause));
+        ArmShutdownTimer(child, step);
+        return step;
     }
 
     /// <summary>Lets the waiting step go on if <paramref name="child"/>'s event completes it; true if it did.</summary>
@@ -306,7 +335,7 @@ internal sealed partial class ActorCell
         {
             // A child that terminates before it acknowledged its start failed to start.
             if (kind != StepEvent.ChildTerminated || !ReferenceEquals(start.Child, child.Cell)) return false;
-            CompleteStartStep(start, null, new ActorInitializationException(child, $"{child.Path} terminated before it finished starting."));
+            CompleteStartStep(start, null, start.Failure ?? new ActorInitializationException(child, $"{child.Path} terminated before it finished starting."));
             return true;
         }
         var completed = current switch

@@ -70,7 +70,7 @@ internal sealed partial class ActorCell
                 HandleExitSignal(exit);
                 break;
             case ChildShutdownTimedOut timedOut:
-                OnChildShutdownTimedOut(timedOut.Child);
+                OnChildShutdownTimedOut(timedOut);
                 break;
             case RunContinuation continuation:
                 HandleContinuation(continuation);

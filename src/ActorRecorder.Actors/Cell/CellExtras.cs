@@ -30,7 +30,8 @@ internal sealed class CellExtras
 
     public object? FailedMessage;
     public ExitReason? ExitReason;
-    public LocalActorRef? EscalatedChild;
+    public HashSet<LocalActorRef>? EscalatedChildren;
+    public Exception? FailureCause;
     public RestartWindow? RestartWindow;
     public List<Failed>? DeferredFailures;
     public Queue<SupervisionStep>? Steps;

@@ -13,6 +13,12 @@ internal sealed class WatchedActorTerminated(InternalActorRef actor, ExitReason 
     public object? CustomMessage { get; } = customMessage;
 }
 
+/// <summary>An exit signal for an actor that traps exits; becomes <see cref="Exit"/>, kept in order with user messages.</summary>
+internal sealed class TrappedExit(Exit exit) : InternalMessage
+{
+    public Exit Exit { get; } = exit;
+}
+
 /// <summary>A keyed timer fired; delivered only if the timer was not replaced or cancelled since.</summary>
 internal sealed class TimerFired(TimerScheduler owner, object key, int generation, object message) : InternalMessage, INotInfluenceReceiveTimeout
 {

@@ -59,6 +59,9 @@ internal sealed class StartChildStep(Props props, string? name, ChildOptions opt
     public Action<ActorCell?, Exception?> Done { get; } = done;
 
     public ActorCell? Child { get; set; }
+
+    /// <summary>Why the child failed to start; the step completes once the child has terminated.</summary>
+    public Exception? Failure { get; set; }
 }
 
 /// <summary>Run an action in order with the other steps.</summary>

@@ -17,7 +17,8 @@ internal sealed class BoundedMessageQueue(int capacity, MailboxOverflow overflow
         dropped = default;
         lock (_gate)
         {
-            if (_queue.Count >= Capacity)
+            // The kernel's own messages (Terminated, Exit, timers) are not subject to the bound.
+            if (_queue.Count >= Capacity && message is not InternalMessage)
             {
                 switch (overflow)
                 {
@@ -27,6 +28,12 @@ internal sealed class BoundedMessageQueue(int capacity, MailboxOverflow overflow
                     case MailboxOverflow.FailSender:
                         return EnqueueOutcome.Rejected;
                     default:
+                        if (_queue.Peek().Message is InternalMessage)
+                        {
+                            // The oldest is the kernel's own (say, a Terminated): keep it, drop the arrival.
+                            dropped = new Envelope(message, sender);
+                            return EnqueueOutcome.DroppedNewest;
+                        }
                         dropped = _queue.Dequeue();
                         _queue.Enqueue(new Envelope(message, sender));
                         return EnqueueOutcome.DroppedOldest;
@@ -35,8 +42,10 @@ internal sealed class BoundedMessageQueue(int capacity, MailboxOverflow overflow
 
             _queue.Enqueue(new Envelope(message, sender));
             _count = _queue.Count;
-            return EnqueueOutcome.Enqueued;
         }
+        // The contract of MessageQueue: a full fence after publication (the mailbox reads its state next).
+        Interlocked.MemoryBarrier();
+        return EnqueueOutcome.Enqueued;
     }
 
     public override bool TryDequeue(out Envelope envelope)

@@ -122,10 +122,13 @@ internal sealed class ExitSignal(InternalActorRef from, ExitReason reason) : Sys
     public ExitReason Reason { get; } = reason;
 }
 
-/// <summary>The shutdown timeout of a child ran out: kill it and go on.</summary>
-internal sealed class ChildShutdownTimedOut(LocalActorRef child) : SystemMessage
+/// <summary>The shutdown timeout of a child ran out: kill it and go on. <see cref="Step"/> is the
+/// group-restart step that was waiting, if any (a stale timer of an earlier step is ignored).</summary>
+internal sealed class ChildShutdownTimedOut(LocalActorRef child, SupervisionStep? step = null) : SystemMessage
 {
     public LocalActorRef Child { get; } = child;
+
+    public SupervisionStep? Step { get; } = step;
 }
 
 /// <summary>Run a continuation of an async handler inside the actor.</summary>

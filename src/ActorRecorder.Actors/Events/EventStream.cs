@@ -7,7 +7,11 @@ namespace ActorRecorder.Actors;
 /// </summary>
 public sealed class EventStream
 {
+    private readonly Action<Exception, string>? _reportError;
     private Subscription[] _subscriptions = [];
+
+    /// <summary>Creates a stream; <paramref name="reportError"/> hears of subscribers that throw (never through the stream itself).</summary>
+    internal EventStream(Action<Exception, string>? reportError = null) => _reportError = reportError;
 
     /// <summary>Subscribes <paramref name="subscriber"/> to events assignable to <paramref name="channel"/>; false if it already was.</summary>
     public bool Subscribe(IActorRef subscriber, Type channel)
@@ -42,17 +46,25 @@ public sealed class EventStream
         foreach (var subscription in subscriptions)
         {
             if (!subscription.Channel.IsAssignableFrom(type)) continue;
-            if (subscription.Callback is { } callback)
+            // One subscriber's bug must not reach the publisher (often the kernel itself, mid-termination).
+            try
             {
-                callback(@event);
+                if (subscription.Callback is { } callback)
+                {
+                    callback(@event);
+                }
+                else if (subscription.Subscriber is InternalActorRef { IsTerminated: true } dead)
+                {
+                    Unsubscribe(dead);
+                }
+                else
+                {
+                    subscription.Subscriber!.Tell(@event, null);
+                }
             }
-            else if (subscription.Subscriber is InternalActorRef { IsTerminated: true } dead)
+            catch (Exception e)
             {
-                Unsubscribe(dead);
-            }
-            else
-            {
-                subscription.Subscriber!.Tell(@event, null);
+                _reportError?.Invoke(e, $"An event-stream subscriber to {subscription.Channel.Name} threw on a {type.Name}; the event goes on to the others.");
             }
         }
     }

@@ -69,8 +69,12 @@ public static class ActorRefExtensions
         if (system is null || internalTarget.IsTerminated)
             return Task.FromException<T>(new AskTargetTerminatedException(target, ExitReason.NoProc, messageType));
         timeout ??= system.Settings.AskTimeout;
+        // A timeout of centuries means no timeout; it must not overflow the timer into firing at once.
+        if (timeout.Value > MaxAskTimeout) timeout = Timeout.InfiniteTimeSpan;
         return null;
     }
+
+    private static readonly TimeSpan MaxAskTimeout = TimeSpan.FromDays(365 * 100);
 
     private static void RequireTimeout(TimeSpan timeout)
     {

@@ -12,6 +12,9 @@ namespace ActorRecorder.Actors;
 /// </summary>
 internal sealed class HashedWheelScheduler : IScheduler, IDisposable
 {
+    /// <summary>Ticks the thread keeps ticking after the last pending timer before it sleeps (about a second at 10 ms).</summary>
+    private const long IdleGraceTicks = 100;
+
     private readonly ConcurrentQueue<ScheduledItem> _incoming = new();
     private readonly ScheduledItem?[] _wheel;
     private readonly int _mask;
@@ -21,6 +24,7 @@ internal sealed class HashedWheelScheduler : IScheduler, IDisposable
     private readonly object _gate = new();
     private readonly ILogger _log;
     private long _currentTick;
+    private long _lastBusyTick;
     private long _pending;
     private volatile bool _stopped;
     private volatile bool _idle;
@@ -81,8 +85,8 @@ internal sealed class HashedWheelScheduler : IScheduler, IDisposable
             throw new ArgumentOutOfRangeException(nameof(interval), every, "The interval of a repeated timer must be positive.");
         if (_stopped) throw new ObjectDisposedException(nameof(HashedWheelScheduler), "The scheduler has stopped with its actor system.");
 
-        item.DueTimestamp = Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
-        item.IntervalTimestamp = interval is { } i ? Math.Max(1, (long)(i.TotalSeconds * Stopwatch.Frequency)) : 0;
+        item.DueTimestamp = SaturatingAdd(Stopwatch.GetTimestamp(), ToTimestamp(delay));
+        item.IntervalTimestamp = interval is { } i ? Math.Max(1, ToTimestamp(i)) : 0;
         Interlocked.Increment(ref _pending);
         _incoming.Enqueue(item);
         // Pairs with the barrier in WaitForNextTick: either we see the thread idle, or it sees our item.
@@ -90,6 +94,17 @@ internal sealed class HashedWheelScheduler : IScheduler, IDisposable
         if (_idle) Wake();
         return item;
     }
+
+    /// <summary>Far beyond any real delay (about 290 years at a 1 ns clock); huge delays saturate to it instead of overflowing.</summary>
+    private const long Never = long.MaxValue / 4;
+
+    private static long ToTimestamp(TimeSpan span)
+    {
+        var ticks = span.TotalSeconds * Stopwatch.Frequency;
+        return ticks >= Never ? Never : (long)ticks;
+    }
+
+    private static long SaturatingAdd(long a, long b) => b >= Never - a ? Never : a + b;
 
     private void Wake()
     {
@@ -125,8 +140,10 @@ internal sealed class HashedWheelScheduler : IScheduler, IDisposable
     {
         lock (_gate)
         {
-            // Nothing pending: sleep until a timer is added instead of ticking in vain.
-            while (!_stopped && Interlocked.Read(ref _pending) == 0)
+            // Nothing pending for a while: sleep until a timer is added instead of ticking in vain.
+            // The grace period keeps a steady stream of short-lived timers (Ask timeouts, cancelled
+            // within microseconds) from waking the thread for every one of them.
+            while (!_stopped && Interlocked.Read(ref _pending) == 0 && _currentTick - _lastBusyTick > IdleGraceTicks)
             {
                 _idle = true;
                 Interlocked.MemoryBarrier();
@@ -134,8 +151,10 @@ internal sealed class HashedWheelScheduler : IScheduler, IDisposable
                 _idle = false;
                 // Resume ticking from the present, not from when the wheel went idle.
                 _currentTick = Math.Max(_currentTick, (Stopwatch.GetTimestamp() - _start) / _tickTimestamp);
+                _lastBusyTick = _currentTick;
             }
         }
+        if (Interlocked.Read(ref _pending) > 0) _lastBusyTick = _currentTick;
 
         var due = _start + ((_currentTick + 1) * _tickTimestamp);
         var wait = due - Stopwatch.GetTimestamp();
@@ -195,7 +214,7 @@ internal sealed class HashedWheelScheduler : IScheduler, IDisposable
                 FireSafely(item);
                 if (item.IntervalTimestamp > 0 && !item.IsCancellationRequested)
                 {
-                    item.DueTimestamp += item.IntervalTimestamp;
+                    item.DueTimestamp = SaturatingAdd(item.DueTimestamp, item.IntervalTimestamp);
                     (again ??= []).Add(item);
                 }
                 else

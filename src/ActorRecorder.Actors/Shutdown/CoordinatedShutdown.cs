@@ -135,7 +135,11 @@ public sealed class CoordinatedShutdown
     {
         try
         {
-            await task.Work(cancellationToken).ConfigureAwait(false);
+            // On the pool: a task that blocks before its first await must not hold up its siblings,
+            // the phase timeout or the next phases.
+            await Task.Run(() => task.Work(cancellationToken)
+                                 ?? throw new InvalidOperationException($"Coordinated shutdown task '{task.Name}' returned null instead of a Task."),
+                CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {

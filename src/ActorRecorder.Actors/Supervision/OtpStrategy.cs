@@ -28,4 +28,6 @@ internal sealed class OtpStrategy(Supervisor owner, SupervisorFlags flags)
     internal override void OnChildAck(ActorCell child, ChildAckKind kind) => owner.OnChildAck(child, kind);
 
     internal override string Describe(ActorCell child) => owner.Describe(child);
+
+    internal override SupervisionStep? ReplacementFor(ActorCell child) => owner.ReplacementFor(child);
 }

@@ -40,6 +40,12 @@ public sealed partial class Supervisor
     {
         if (!_byCell.Remove(child, out var record)) return;
         record.Cell = null;
+        // Killed (by its shutdown spec) in the stop half of a group restart: the start half makes a new one.
+        if (record.Restarting && record.Spec.Restart != Restart.Temporary && !IsSimple)
+        {
+            _awaitingReplacement[child] = record;
+            return;
+        }
         record.Restarting = false;
         // Temporary specs go with their child; simple_one_for_one keeps no dead children.
         if (record.Spec.Restart == Restart.Temporary || IsSimple) _records.Remove(record);
@@ -64,6 +70,20 @@ public sealed partial class Supervisor
         Cell.EnqueueAction(cell => cell.Fail(new ActorExitException(ExitReason.Shutdown,
             $"Supervisor {Self.Path} shut down automatically: significant child '{exited.Spec.Id}' exited ({reason}).")));
         Cell.RunSteps();
+    }
+
+    internal SupervisionStep? ReplacementFor(ActorCell child)
+    {
+        if (!_awaitingReplacement.Remove(child, out var record)) return null;
+        return new StartChildStep(record.Spec.PropsFor(record.Arguments), record.Spec.Id,
+            new ChildOptions(record.Spec.Shutdown, ExitsToParent: true, AcknowledgeStart: true),
+            (started, _) =>
+            {
+                record.Restarting = false;
+                if (started is null) return; // it failed to start: it stays stopped, as after a failed restart_child
+                record.Cell = started;
+                _byCell[started] = record;
+            });
     }
 
     internal string Describe(ActorCell child) =>

@@ -15,6 +15,7 @@ public sealed partial class Supervisor : ActorBase
     private readonly IReadOnlyList<ChildSpec> _initialSpecs;
     private readonly List<ChildRecord> _records = [];
     private readonly Dictionary<ActorCell, ChildRecord> _byCell = [];
+    private readonly Dictionary<ActorCell, ChildRecord> _awaitingReplacement = [];
     private readonly OtpStrategy _strategy;
     private bool _shuttingDown;
 

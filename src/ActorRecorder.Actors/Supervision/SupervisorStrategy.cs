@@ -94,6 +94,9 @@ public abstract class SupervisorStrategy
     {
     }
 
+    /// <summary>A new incarnation for a group member that was killed during the group stop, or null to leave it gone.</summary>
+    internal virtual SupervisionStep? ReplacementFor(ActorCell child) => null;
+
     /// <summary>How reports name a child.</summary>
     internal virtual string Describe(ActorCell child) => child.Self.Path.ToString();
 }

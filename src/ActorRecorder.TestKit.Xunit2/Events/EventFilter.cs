@@ -5,7 +5,8 @@ namespace ActorRecorder.TestKit.Xunit2;
 /// <summary>
 /// Counts matching events published while a block runs and checks the count: after the block it
 /// waits (up to the default expectation timeout) for the expected number to arrive, then fails if
-/// fewer or more arrived.
+/// fewer or more arrived. Expecting zero watches for the whole timeout (by default the
+/// no-message window) before it passes.
 /// </summary>
 public sealed class EventFilter
 {
@@ -46,8 +47,9 @@ public sealed class EventFilter
         using (_kit.Sys.EventStream.Subscribe(_channel, counter.Offer))
         {
             action();
-            var deadline = Stopwatch.GetTimestamp() + (long)(Wait(timeout).TotalSeconds * Stopwatch.Frequency);
-            while (counter.Count < expected && Stopwatch.GetTimestamp() < deadline) Thread.Sleep(5);
+            var deadline = Stopwatch.GetTimestamp() + (long)(Wait(timeout, expected).TotalSeconds * Stopwatch.Frequency);
+            // Expecting none means watching for the whole window; otherwise stop once enough arrived.
+            while ((expected == 0 || counter.Count < expected) && Stopwatch.GetTimestamp() < deadline) Thread.Sleep(5);
         }
         Verify(expected, counter.Count, timeout);
     }
@@ -64,13 +66,14 @@ public sealed class EventFilter
         using (_kit.Sys.EventStream.Subscribe(_channel, counter.Offer))
         {
             await action().ConfigureAwait(false);
-            var deadline = Stopwatch.GetTimestamp() + (long)(Wait(timeout).TotalSeconds * Stopwatch.Frequency);
-            while (counter.Count < expected && Stopwatch.GetTimestamp() < deadline) await Task.Delay(5).ConfigureAwait(false);
+            var deadline = Stopwatch.GetTimestamp() + (long)(Wait(timeout, expected).TotalSeconds * Stopwatch.Frequency);
+            while ((expected == 0 || counter.Count < expected) && Stopwatch.GetTimestamp() < deadline) await Task.Delay(5).ConfigureAwait(false);
         }
         Verify(expected, counter.Count, timeout);
     }
 
-    private TimeSpan Wait(TimeSpan? timeout) => timeout is { } t ? _kit.Dilated(t) : _kit.RemainingOrDefault;
+    private TimeSpan Wait(TimeSpan? timeout, int expected = 1) =>
+        timeout is { } t ? _kit.Dilated(t) : expected == 0 ? _kit.Dilated(_kit.Settings.ExpectNoMessageDefault) : _kit.RemainingOrDefault;
 
     private void Verify(int expected, int actual, TimeSpan? timeout)
     {

@@ -66,6 +66,27 @@ public sealed class EventStreamSpec(ITestOutputHelper output) : TestKit(output)
     }
 
     [Fact]
+    public void A_throwing_subscriber_does_not_reach_the_publisher_nor_the_other_subscribers()
+    {
+        using var bad = Sys.EventStream.Subscribe<Animal>(_ => throw new InvalidOperationException("subscriber bug"));
+        Sys.EventStream.Subscribe(TestActor, typeof(Animal));
+        Sys.EventStream.Publish(new Animal("still delivered"));
+        ExpectMsg(new Animal("still delivered"));
+    }
+
+    [Fact]
+    public void A_throwing_dead_letter_subscriber_does_not_stop_termination_from_being_reported()
+    {
+        using var bad = Sys.EventStream.Subscribe<DeadLetter>(_ => throw new InvalidOperationException("subscriber bug"));
+        var actor = Sys.ActorOf(Props.Create<Echo>());
+        Watch(actor);
+        actor.Tell(PoisonPill.Instance, TestActor);
+        actor.Tell("queued behind the PoisonPill: a dead letter", TestActor);
+        // The watcher hears of the end although the subscriber of the dead letter throws.
+        Assert.Equal(ExitReason.Normal, ExpectTerminated(actor).Reason);
+    }
+
+    [Fact]
     public void A_terminated_subscriber_is_dropped()
     {
         var echo = Sys.ActorOf(Props.Create<Echo>());

@@ -81,12 +81,42 @@ public sealed class SchedulerSpec(ITestOutputHelper output) : TestKit(output)
     }
 
     [Fact]
+    public void A_delay_of_centuries_never_fires_instead_of_overflowing()
+    {
+        Sys.Scheduler.ScheduleTellOnce(TimeSpan.FromDays(365 * 300), TestActor, "much later", ActorRefs.NoSender);
+        Sys.Scheduler.ScheduleTellOnce(TimeSpan.MaxValue, TestActor, "never", ActorRefs.NoSender);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
+    public async Task An_Ask_with_the_largest_timeout_waits_for_the_reply()
+    {
+        var slow = Sys.ActorOf(Props.Create(() => new Deferred()));
+        var pending = slow.Ask<string>("question", TimeSpan.MaxValue);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Assert.False(pending.IsCompleted);
+        slow.Tell("answer now", TestActor);
+        Assert.Equal("answer", await pending.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public void Bad_delays_and_intervals_are_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Sys.Scheduler.ScheduleTellOnce(TimeSpan.FromSeconds(-1), TestActor, "x", null));
         Assert.Throws<ArgumentOutOfRangeException>(() => Sys.Scheduler.ScheduleTellRepeatedly(TimeSpan.Zero, TimeSpan.Zero, TestActor, "x", null));
         Assert.Throws<ArgumentNullException>(() => Sys.Scheduler.ScheduleTellOnce(TimeSpan.Zero, TestActor, null!, null));
         Assert.Throws<ArgumentNullException>(() => Sys.Scheduler.ScheduleOnce(TimeSpan.Zero, null!));
+    }
+
+    private sealed class Deferred : ReceiveActor
+    {
+        private IActorRef? _asker;
+
+        public Deferred()
+        {
+            Receive<string>(s => s == "answer now", _ => _asker?.Tell("answer"));
+            Receive<string>(_ => _asker = Sender);
+        }
     }
 
     private sealed class Counter(int expected, IActorRef probe) : UntypedActor

@@ -92,6 +92,49 @@ public sealed class CoordinatedShutdownSpec(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_task_that_blocks_before_its_first_await_does_not_hold_up_its_phase()
+    {
+        var shutdown = CoordinatedShutdown.Get(Sys);
+        using var release = new ManualResetEventSlim();
+        var siblingRan = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var laterRan = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        shutdown.AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "blocks", _ =>
+        {
+            release.Wait(TimeSpan.FromSeconds(30)); // synchronous, before any await
+            return Task.CompletedTask;
+        });
+        shutdown.AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "sibling", _ =>
+        {
+            siblingRan.SetResult();
+            return Task.CompletedTask;
+        });
+        shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "later", _ =>
+        {
+            laterRan.SetResult();
+            return Task.CompletedTask;
+        });
+        var run = shutdown.Run(CoordinatedShutdown.Reason.Unknown);
+        try
+        {
+            await siblingRan.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await laterRan.Task.WaitAsync(TimeSpan.FromSeconds(10)); // after the 200 ms phase timeout, not after the blocked task
+        }
+        finally
+        {
+            release.Set();
+        }
+        await run.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task A_task_that_returns_null_is_a_logged_failure()
+    {
+        var shutdown = CoordinatedShutdown.Get(Sys);
+        shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "null-task", _ => null!);
+        await EventFilter.Error(contains: "null-task").ExpectOneAsync(() => shutdown.Run(CoordinatedShutdown.Reason.Unknown));
+    }
+
+    [Fact]
     public async Task Run_is_idempotent()
     {
         var shutdown = CoordinatedShutdown.Get(Sys);

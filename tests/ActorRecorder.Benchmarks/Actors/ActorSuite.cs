@@ -1,4 +1,5 @@
 using ActorRecorder.Benchmarks.Harness;
+using ActorRecorder.Benchmarks.Supervision;
 
 namespace ActorRecorder.Benchmarks.Actors;
 
@@ -21,5 +22,7 @@ public static class ActorSuite
             yield return Restarts.Run();
             yield return Restarts.Baseline();
         }
+        if (selected("supervisor_restart")) yield return SupervisorBenchmarks.Restart();
+        if (selected("supervisor_shutdown")) yield return SupervisorBenchmarks.Shutdown();
     }
 }

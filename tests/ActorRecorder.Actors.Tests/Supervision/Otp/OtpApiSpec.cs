@@ -54,6 +54,17 @@ public sealed class OtpApiSpec(ITestOutputHelper output) : TestKit(output)
     }
 
     [Fact]
+    public async Task A_failed_start_frees_the_id_for_an_immediate_retry()
+    {
+        var supervisor = await StartedSupervisor();
+        var attempts = 0;
+        var spec = Worker(this, "retry", options: new WorkerOptions { FailStart = () => Interlocked.Increment(ref attempts) == 1 });
+        Assert.IsType<SupervisorResult.StartFailed>(await supervisor.StartChildAsync(spec));
+        Assert.IsType<SupervisorResult.Started>(await supervisor.StartChildAsync(spec));
+        ExpectMsg(new Lifecycle("retry", "start"));
+    }
+
+    [Fact]
     public async Task StartChild_with_an_invalid_spec_answers_StartFailed_naming_the_problem()
     {
         var supervisor = await StartedSupervisor();

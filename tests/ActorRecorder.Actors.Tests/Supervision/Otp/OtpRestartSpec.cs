@@ -103,6 +103,47 @@ public sealed class OtpRestartSpec(ITestOutputHelper output) : TestKit(output)
     }
 
     [Fact]
+    public async Task A_sibling_that_does_not_stop_within_its_shutdown_timeout_is_killed_and_started_anew()
+    {
+        var stuck = new ManualResetEventSlim();
+        try
+        {
+            var supervisor = await Supervisor.StartAsync(Sys, "sup", new SupervisorFlags(SupervisorStrategyKind.OneForAll, intensity: 5),
+            [
+                Worker(this, "a"),
+                Worker(this, "slow", options: new WorkerOptions { StopGate = stuck }, shutdown: Shutdown.Timeout(TimeSpan.FromMilliseconds(200))),
+                Worker(this, "c"),
+            ]);
+            var children = this.ExpectStarts("a", "slow", "c");
+            children[0].Tell(new Crash(), TestActor);
+            this.ExpectStops("c", "slow"); // "slow" hangs in PostStop; after 200 ms it is killed…
+            this.ExpectStops("a");
+            var restarted = this.ExpectStarts("a", "slow", "c");
+            Assert.Equal(children[0], restarted[0]);
+            Assert.Equal(children[2], restarted[2]);
+            Assert.NotEqual(children[1], restarted[1]); // …and comes back as a new incarnation
+            Assert.Equal(restarted[1], (await ChildAsync(supervisor, "slow")).Child);
+        }
+        finally
+        {
+            stuck.Set();
+        }
+    }
+
+    [Fact]
+    public async Task A_brutal_kill_sibling_is_not_stopped_gracefully_in_a_group_restart()
+    {
+        var supervisor = await Supervisor.StartAsync(Sys, "sup", new SupervisorFlags(SupervisorStrategyKind.RestForOne, intensity: 5),
+            [Worker(this, "a"), Worker(this, "brutal", shutdown: Shutdown.BrutalKill)]);
+        var children = this.ExpectStarts("a", "brutal");
+        children[0].Tell(new Crash(), TestActor);
+        this.ExpectStops("a");           // no "stop" from "brutal": it is killed, PostStop does not run
+        var restarted = this.ExpectStarts("a", "brutal");
+        Assert.NotEqual(children[1], restarted[1]);
+        Assert.Equal(2, (await supervisor.CountChildrenAsync()).Active);
+    }
+
+    [Fact]
     public async Task A_group_restart_counts_as_one_restart()
     {
         var (supervisor, watcher) = await this.StartUnderStopperAsync(new SupervisorFlags(SupervisorStrategyKind.OneForAll, intensity: 1, period: TimeSpan.FromMinutes(1)),
