@@ -2,6 +2,7 @@ using System.Runtime;
 using ActorRecorder.Benchmarks.Actors;
 using ActorRecorder.Benchmarks.Harness;
 using ActorRecorder.Benchmarks.Hocon;
+using ActorRecorder.Benchmarks.Recording;
 
 // Usage: dotnet run -c Release --project tests/ActorRecorder.Benchmarks -- <suite> [--json] [--runs N] [--only name,name]
 var json = args.Contains("--json");
@@ -31,7 +32,8 @@ foreach (var suite in suites)
     {
         "actors" => ActorSuite.Run(Selected),
         "hocon" => HoconSuite.Run(Selected),
-        _ => throw new ArgumentException($"Unknown benchmark suite '{suite}'; known: actors, hocon."),
+        "recorder" => RecorderSuite.Run(Selected),
+        _ => throw new ArgumentException($"Unknown benchmark suite '{suite}'; known: actors, hocon, recorder."),
     };
     foreach (var figure in results)
     {

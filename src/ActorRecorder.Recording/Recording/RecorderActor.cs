@@ -1,0 +1,214 @@
+using ActorRecorder.Actors;
+using Microsoft.Extensions.Logging;
+
+namespace ActorRecorder.Recording;
+
+/// <summary>
+/// One recorded session: formats each <see cref="Record"/> into its buffer and writes the buffer to
+/// the file when it holds <see cref="RecorderOptions.FlushEntries"/> entries or
+/// <see cref="RecorderOptions.FlushBytes"/> bytes, when <see cref="RecorderOptions.FlushInterval"/> has
+/// passed, on <see cref="Flush"/>, and when it stops (PostStop), whoever stops it.
+/// </summary>
+/// <remarks>
+/// A write error is logged with the path, counted, and crashes the actor: its supervisor restarts it,
+/// and the new incarnation appends to the file and writes the entries the old one could not. Ping and
+/// pong are dropped here unless <see cref="RecorderOptions.RecordControlFrames"/> is on; anything else
+/// the actor does not know goes to <see cref="ActorBase.Unhandled"/> (published, never a crash).
+/// </remarks>
+internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimers
+{
+    private const string FlushTimer = "flush";
+
+    private RecordingFile? _file;
+    private bool _timerArmed;
+    private bool _crashed;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private RecorderOptions Options => state.Options;
+
+    protected override void PreStart()
+    {
+        var first = state.Starts == 0;
+        // Like start_link, the first start opens the file or fails (the supervisor reports it to
+        // Recorder.StartAsync); a restart never truncates.
+        _file = RecordingFile.Open(state.Path, first ? Options.FileMode : RecorderFileMode.Append);
+
+        var (entries, bytes) = _file.Reconcile(state.Pending, state.FailedWriteAt);
+        state.Entries += entries;
+        state.Bytes += bytes;
+        state.FailedWriteAt = -1;
+        state.Starts++;
+        if (first)
+        {
+            state.Self = Self;
+            state.Registry.Attach(Self, state);
+        }
+        if (Options.Owner is { } owner) Context.Watch(owner);
+        // Entries carried over from a crashed incarnation wait for the next flush, which is the one
+        // that may fail again and be counted by the supervisor; failing here would stop the actor.
+        if (state.Pending.Length > 0) ArmTimer();
+    }
+
+    protected override bool Receive(object message)
+    {
+        switch (message)
+        {
+            case Record record:
+                OnRecord(record);
+                return true;
+            case FlushTick:
+                OnFlushTick();
+                return true;
+            case Flush:
+                OnFlush();
+                return true;
+            case GetStats:
+                Sender.Tell(state.Snapshot(), Self);
+                return true;
+            case Terminated terminated when Options.Owner is { } owner && terminated.ActorRef.Equals(owner):
+                Context.Log.LogInformation("The owner {Owner} of the recording {Path} terminated ({Reason}); the recorder flushes and stops.",
+                    owner.Path, state.Path, terminated.Reason);
+                Context.Stop(Self);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void OnRecord(Record record)
+    {
+        var frame = record.Frame;
+        if (frame.Type is FrameType.Ping or FrameType.Pong && !Options.RecordControlFrames) return;
+        try
+        {
+            state.Writer.Append(record.Timestamp, record.Direction, frame);
+        }
+        catch (Exception e) when (e is not RecorderWriteException)
+        {
+            // Bad input must not stop the recording: the entry is skipped, visibly.
+            state.Failures++;
+            Context.Log.LogError(e, "Recorder {Path} could not format a {Type} entry; it is skipped and recording goes on.", state.Path, frame.Type);
+            return;
+        }
+
+        var pending = state.Pending;
+        if (pending.Entries >= Options.FlushEntries || pending.Length >= Options.FlushBytes) WritePending(log: true);
+        else if (!_timerArmed) ArmTimer();
+    }
+
+    private void OnFlushTick()
+    {
+        _timerArmed = false;
+        if (state.Pending.Length == 0)
+        {
+            // A whole interval without anything to write: idle until the next record.
+            state.ReleaseWriter();
+            return;
+        }
+        WritePending(log: true);
+        // The next tick tells whether the recorder went idle.
+        ArmTimer();
+    }
+
+    private void OnFlush()
+    {
+        try
+        {
+            if (state.Pending.Length > 0) WritePending(log: true);
+        }
+        catch (RecorderWriteException e)
+        {
+            // The asker learns why at once, rather than by a timeout; then the actor crashes.
+            Sender.Tell(new Status.Failure(e), Self);
+            throw;
+        }
+        Sender.Tell(Flushed.Instance, Self);
+    }
+
+    /// <summary>Writes every pending entry (and fsyncs if asked); on failure keeps them, logs, counts and throws.</summary>
+    private void WritePending(bool log)
+    {
+        var pending = state.Pending;
+        var file = _file ?? throw Failed(new IOException("the file is not open"), log);
+        var offset = file.Length;
+        try
+        {
+            file.Write(pending.Written);
+            if (Options.Fsync) file.Sync();
+        }
+        catch (RecorderWriteException e)
+        {
+            throw Failed(e, log);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
+        {
+            // Part of the bytes may be in the file: the next incarnation compares and skips them.
+            state.FailedWriteAt = offset;
+            throw Failed(e, log);
+        }
+        state.Entries += pending.Entries;
+        state.Bytes += pending.Length;
+        pending.Clear();
+    }
+
+    private RecorderWriteException Failed(Exception cause, bool log)
+    {
+        _crashed = true;
+        state.Failures++;
+        state.LastFailure = cause;
+        if (log)
+        {
+            Context.Log.LogError(cause, "Recorder could not write {Path}: {Error}. {Pending} entries are kept; the recorder crashes and is restarted, appending to the file.",
+                state.Path, cause.Message, state.Pending.Entries);
+        }
+        return cause as RecorderWriteException ?? new RecorderWriteException(state.Path, cause.Message, cause);
+    }
+
+    private void ArmTimer()
+    {
+        Timers.StartSingleTimer(FlushTimer, FlushTick.Instance, Options.FlushInterval);
+        _timerArmed = true;
+    }
+
+    protected override void PreRestart(Exception reason, object? message)
+    {
+        // Not the base: it would run PostStop, which flushes. The buffered entries stay in the state
+        // for the next incarnation, which reopens the file in append mode.
+        _file?.Dispose();
+        _file = null;
+    }
+
+    protected override void PostRestart(Exception reason)
+    {
+        state.Restarts++;
+        base.PostRestart(reason);
+    }
+
+    protected override void PostStop()
+    {
+        try
+        {
+            // Whoever stops the recorder (StopAsync, its owner, its supervisor, the system), what reached it is written.
+            if (state.Pending.Length > 0) WritePending(log: false);
+        }
+        catch (RecorderWriteException)
+        {
+            // Reported below, once.
+        }
+        finally
+        {
+            _file?.Dispose();
+            _file = null;
+            state.Registry.Release(state);
+        }
+
+        if (_crashed)
+        {
+            // The supervisor gave up (or the system stopped while the actor was down): say it once more, with the path.
+            Context.Log.LogError(state.LastFailure, "Recording to {Path} stopped after {Failures} write failure(s); {Lost} entries could not be written. Last error: {Error}. The session goes on without a recorder.",
+                state.Path, state.Failures, state.Pending.Entries, state.LastFailure?.Message);
+        }
+        state.Pending.Clear();
+    }
+}

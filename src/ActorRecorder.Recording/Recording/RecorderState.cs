@@ -1,0 +1,70 @@
+using ActorRecorder.Actors;
+
+namespace ActorRecorder.Recording;
+
+/// <summary>
+/// What a recorder keeps across its incarnations: the figures, the entries not yet written and the
+/// position of a write that failed. The Props factory hands the same state to every new instance, so
+/// a crash loses neither counts nor buffered entries. Touched only by the running instance, except
+/// <see cref="Dropped"/> (counted by whoever publishes the drop).
+/// </summary>
+internal sealed class RecorderState
+{
+    private JsonlEntryWriter? _writer;
+    private long _dropped;
+
+    public RecorderState(ActorSystem system, string path, RecorderOptions options, RecorderRegistry registry)
+    {
+        System = system;
+        Path = path;
+        Options = options;
+        Registry = registry;
+        Pending = new PendingBuffer();
+    }
+
+    public ActorSystem System { get; }
+
+    public string Path { get; }
+
+    public RecorderOptions Options { get; }
+
+    public RecorderRegistry Registry { get; }
+
+    /// <summary>Formatted entries waiting to be written.</summary>
+    public PendingBuffer Pending { get; }
+
+    /// <summary>Formats entries into <see cref="Pending"/>; made on first use after the recorder was idle.</summary>
+    public JsonlEntryWriter Writer => _writer ??= new JsonlEntryWriter(Pending);
+
+    /// <summary>The recorder, once its first incarnation started.</summary>
+    public IActorRef? Self { get; set; }
+
+    /// <summary>Incarnations that opened the file; 0 until the first start, after which the file is always appended to.</summary>
+    public int Starts { get; set; }
+
+    public long Entries { get; set; }
+
+    public long Bytes { get; set; }
+
+    public long Failures { get; set; }
+
+    public long Restarts { get; set; }
+
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Where a failed write began in the file, so the next incarnation can tell what reached it; -1 when none.</summary>
+    public long FailedWriteAt { get; set; } = -1;
+
+    /// <summary>The last write error.</summary>
+    public Exception? LastFailure { get; set; }
+
+    public void CountDropped() => Interlocked.Increment(ref _dropped);
+
+    /// <summary>
+    /// The recorder has been idle for a whole flush interval: the JSON writer and its text writer
+    /// (a few hundred bytes) are made again at the next entry. Many sessions are open and quiet.
+    /// </summary>
+    public void ReleaseWriter() => _writer = null;
+
+    public RecorderStats Snapshot() => new(Entries, Bytes, Pending.Entries, Pending.Length, Dropped, Failures, Restarts);
+}

@@ -1,0 +1,47 @@
+namespace ActorRecorder.Recording.Tests.Failures;
+
+using ActorRecorder.Actors;
+using ActorRecorder.Recording.Tests.Support;
+using Xunit;
+using Record = ActorRecorder.Recording.Record;
+using Xunit.Abstractions;
+
+/// <summary>ZenWebsocket truncates a recording when its server is restarted; a recorder restarted after a crash appends.</summary>
+public sealed class CrashRestartSpec(ITestOutputHelper output) : RecorderSpec(output)
+{
+    [Fact]
+    public async Task A_crash_mid_session_restarts_the_recorder_which_appends_and_loses_nothing()
+    {
+        var path = Dir.File();
+        var recorder = await StartAsync(path, new RecorderOptions { FlushInterval = TimeSpan.FromHours(1) });
+        for (var i = 1; i <= 3; i++) recorder.Tell(new Record(Direction.Out, Frame.Text($"written {i}")));
+        await FlushAsync(recorder);
+        for (var i = 1; i <= 2; i++) recorder.Tell(new Record(Direction.In, Frame.Text($"buffered {i}")));
+
+        // Kill is a crash: the transient recorder is restarted, on the same ref, with its buffer.
+        recorder.Tell(Kill.Instance);
+        recorder.Tell(new Record(Direction.Out, Frame.Text("after the restart")));
+        await FlushAsync(recorder);
+
+        var stats = await StatsAsync(recorder);
+        Assert.Equal((1L, 6L, 0L), (stats.Restarts, stats.Entries, stats.Pending));
+        Assert.Equal(["written 1", "written 2", "written 3", "buffered 1", "buffered 2", "after the restart"], JsonLines(path).Select(Text));
+        await StopAsync(recorder);
+    }
+
+    [Fact]
+    public async Task A_restart_puts_its_first_entry_on_a_new_line_after_a_half_written_one()
+    {
+        var path = Dir.File();
+        await File.WriteAllTextAsync(path, RecordingFormat.FormatEntry(Direction.In, Frame.Text("whole")) + "\n{\"ts\":\"2026-01-2");
+        var recorder = await StartAsync(path, new RecorderOptions { FileMode = RecorderFileMode.Append });
+
+        recorder.Tell(new Record(Direction.Out, Frame.Text("next")));
+        await StopAsync(recorder);
+
+        var skipped = new List<RecordingFormatException>();
+        var entries = await RecordingReader.ReadAsync(path, new ReadOptions { SkipMalformed = true, OnSkipped = skipped.Add }).ToListAsync();
+        Assert.Equal(["whole", "next"], entries.Select(e => e.Data));
+        Assert.Equal(2, Assert.Single(skipped).LineNumber);
+    }
+}

@@ -1,0 +1,67 @@
+namespace ActorRecorder.Recording.Tests.Failures;
+
+using ActorRecorder.Actors;
+using ActorRecorder.Recording.Tests.Support;
+using Xunit;
+using Record = ActorRecorder.Recording.Record;
+using Xunit.Abstractions;
+
+/// <summary>
+/// A full disk (/dev/full): each write error is logged with the path, counted, and crashes the
+/// recorder, which is restarted with its entries; when the supervisor gives up, the error is logged
+/// once more and recording stops, visibly (dead letters), while the session goes on.
+/// </summary>
+public sealed class DiskFullSpec(ITestOutputHelper output) : RecorderSpec(output)
+{
+    private const string Full = "/dev/full";
+
+    [Fact]
+    public async Task A_full_disk_is_logged_counted_and_retried_until_the_supervisor_gives_up()
+    {
+        if (!File.Exists(Full)) return;
+        var session = Sys.ActorOf(Props.Create(() => new Session()), "session");
+        var recorder = await StartAsync(Full, new RecorderOptions { Owner = session, FlushInterval = TimeSpan.FromHours(1) });
+        Watch(recorder);
+        recorder.Tell(new Record(Direction.Out, Frame.Text("lost to a full disk")));
+
+        RecorderWriteException? error = null;
+        await EventFilter.Error(contains: $"could not write {Full}:").ExpectOneAsync(async () =>
+            error = await Assert.ThrowsAsync<RecorderWriteException>(() => FlushAsync(recorder)));
+        Assert.Equal(Full, error!.Path);
+        var stats = await StatsAsync(recorder);
+        Assert.Equal((1L, 1L, 1L, 0L), (stats.Failures, stats.Restarts, stats.Pending, stats.Entries));
+
+        await EventFilter.Error(contains: $"Recording to {Full} stopped").ExpectOneAsync(async () =>
+        {
+            // More than 3 restarts within 5 s: the supervisor gives up.
+            for (var attempt = 0; attempt < 50; attempt++)
+            {
+                try
+                {
+                    await FlushAsync(recorder);
+                }
+                catch (RecorderWriteException)
+                {
+                    continue;
+                }
+                catch (AskTargetTerminatedException)
+                {
+                    break;
+                }
+            }
+        });
+        ExpectTerminated(recorder);
+
+        EventFilter.DeadLetter<Record>().ExpectOne(() => recorder.Tell(new Record(Direction.Out, Frame.Text("after the end"))));
+        Assert.Equal("still running", await session.Ask<string>("still running", Bound));
+    }
+
+    private sealed class Session : ActorBase
+    {
+        protected override bool Receive(object message)
+        {
+            Sender.Tell(message, Self);
+            return true;
+        }
+    }
+}
