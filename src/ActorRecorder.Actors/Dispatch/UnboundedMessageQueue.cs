@@ -5,12 +5,17 @@ namespace ActorRecorder.Actors;
 /// A producer claims a slot with one atomic increment and publishes by writing the message last;
 /// the consumer needs no atomic operation at all. The first segment is allocated on the first
 /// message and is small, so an idle actor costs little; segments grow while the consumer is
-/// behind and shrink back when it keeps up.
+/// behind and shrink back when it keeps up. When the consumer finds a large segment drained, it
+/// seals it (no producer can claim a slot in it any more) and starts a small one, so a burst does
+/// not leave an idle actor holding a big array.
 /// </summary>
 internal sealed class UnboundedMessageQueue : MessageQueue
 {
     private const int FirstSegmentSize = 4;
-    private const int KeepingUpSegmentSize = 32;
+    private const int KeepingUpSegmentSize = 16;
+
+    /// <summary>The claim counter of a sealed segment: far past any index, so every later claim waits for the next segment.</summary>
+    private const int Sealed = int.MaxValue / 2;
     private const int MaxSegmentSize = 4096; // 64 KiB of slots: stays out of the large-object heap.
 
     private Segment? _head;
@@ -89,11 +94,12 @@ internal sealed class UnboundedMessageQueue : MessageQueue
         while (true)
         {
             var slots = segment.Slots;
-            if ((uint)index < (uint)slots.Length)
+            if ((uint)index < (uint)segment.Limit)
             {
                 var message = Volatile.Read(ref slots[index].Message);
                 if (message is null)
                 {
+                    ShrinkIfDrained(segment, index);
                     envelope = default;
                     return false;
                 }
@@ -123,9 +129,29 @@ internal sealed class UnboundedMessageQueue : MessageQueue
             var segment = Volatile.Read(ref _head);
             if (segment is null) return false;
             var index = _headIndex;
-            if ((uint)index < (uint)segment.Slots.Length) return Volatile.Read(ref segment.Slots[index].Message) is not null;
+            if ((uint)index < (uint)segment.Limit) return Volatile.Read(ref segment.Slots[index].Message) is not null;
             return Volatile.Read(ref segment.Next) is not null;
         }
+    }
+
+    /// <summary>The slots of the segment producers write to now (observed by specs).</summary>
+    internal int TailCapacity => Volatile.Read(ref _tail)?.Slots.Length ?? 0;
+
+    /// <summary>
+    /// The consumer found a large segment empty: if every claimed slot has been consumed, seal it and
+    /// continue in a small new segment. A producer that claims a slot first wins; then nothing changes.
+    /// </summary>
+    private void ShrinkIfDrained(Segment segment, int index)
+    {
+        if (segment.Slots.Length <= KeepingUpSegmentSize || Volatile.Read(ref segment.Next) is not null) return;
+        if (Volatile.Read(ref segment.Reserved) != index) return;
+        if (Interlocked.CompareExchange(ref segment.Reserved, Sealed, index) != index) return;
+        segment.Limit = index;
+        var next = new Segment(FirstSegmentSize);
+        Volatile.Write(ref segment.Next, next);
+        Interlocked.Exchange(ref _tail, next);
+        _head = next;
+        Volatile.Write(ref _headIndex, 0);
     }
 
     public override int Count
@@ -137,7 +163,7 @@ internal sealed class UnboundedMessageQueue : MessageQueue
             var index = _headIndex;
             while (segment is not null)
             {
-                var published = Math.Min(Volatile.Read(ref segment.Reserved), segment.Slots.Length);
+                var published = Math.Min(Volatile.Read(ref segment.Reserved), segment.Limit);
                 count += Math.Max(0, published - index);
                 segment = Volatile.Read(ref segment.Next);
                 index = 0;
@@ -156,6 +182,10 @@ internal sealed class UnboundedMessageQueue : MessageQueue
     {
         public readonly Slot[] Slots = new Slot[size];
         public int Reserved;
+
+        /// <summary>The slots the consumer reads: all of them, unless the consumer sealed the segment early.</summary>
+        public int Limit = size;
+
         public Segment? Next;
     }
 }

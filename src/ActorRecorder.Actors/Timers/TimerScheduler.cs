@@ -7,10 +7,11 @@ namespace ActorRecorder.Actors;
 /// </summary>
 internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
 {
-    private readonly Dictionary<object, Entry> _timers = [];
+    // Made on first use and dropped when the last timer is gone: most timer users are idle most of the time.
+    private Dictionary<object, Entry>? _timers;
     private int _generation;
 
-    public IReadOnlyCollection<object> ActiveTimers => _timers.Keys.ToList();
+    public IReadOnlyCollection<object> ActiveTimers => _timers is null ? [] : _timers.Keys.ToList();
 
     public void StartSingleTimer(object key, object message, TimeSpan timeout) => Start(key, message, timeout, null);
 
@@ -21,26 +22,33 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
     public bool IsTimerActive(object key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _timers.ContainsKey(key);
+        return _timers?.ContainsKey(key) == true;
     }
 
     public void Cancel(object key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (_timers.Remove(key, out var entry)) entry.Cancelable.Cancel();
+        if (_timers is null || !_timers.Remove(key, out var entry)) return;
+        entry.Cancelable.Cancel();
+        if (_timers.Count == 0) _timers = null;
     }
 
     public void CancelAll()
     {
+        if (_timers is null) return;
         foreach (var entry in _timers.Values) entry.Cancelable.Cancel();
-        _timers.Clear();
+        _timers = null;
     }
 
     /// <summary>True if <paramref name="fired"/> belongs to the current timer of its key; a single timer is then done.</summary>
     internal bool IsCurrent(TimerFired fired)
     {
-        if (!_timers.TryGetValue(fired.Key, out var entry) || entry.Generation != fired.Generation) return false;
-        if (!entry.Repeating) _timers.Remove(fired.Key);
+        if (_timers is null || !_timers.TryGetValue(fired.Key, out var entry) || entry.Generation != fired.Generation) return false;
+        if (!entry.Repeating)
+        {
+            _timers.Remove(fired.Key);
+            if (_timers.Count == 0) _timers = null;
+        }
         return true;
     }
 
@@ -55,7 +63,7 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
         var cancelable = interval is { } every
             ? scheduler.ScheduleTellRepeatedly(delay, every, cell.Self, fired, null)
             : scheduler.ScheduleTellOnce(delay, cell.Self, fired, null);
-        _timers[key] = new Entry(generation, cancelable, interval is not null);
+        (_timers ??= []).Add(key, new Entry(generation, cancelable, interval is not null));
     }
 
     private readonly record struct Entry(int Generation, ICancelable Cancelable, bool Repeating);

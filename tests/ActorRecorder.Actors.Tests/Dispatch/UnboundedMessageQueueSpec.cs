@@ -61,4 +61,52 @@ public sealed class UnboundedMessageQueueSpec
         queue.Enqueue("x", null, out _);
         Assert.True(queue.HasMessages);
     }
+
+    [Fact]
+    public void A_drained_large_segment_is_given_up_for_a_small_one()
+    {
+        var queue = new UnboundedMessageQueue();
+        // A burst the consumer does not keep up with grows the segments…
+        for (var i = 0; i < 10_000; i++) queue.Enqueue(i, null, out _);
+        Assert.True(queue.TailCapacity > 16, $"the burst should have grown the segments, tail has {queue.TailCapacity} slots");
+        for (var i = 0; i < 10_000; i++) Assert.True(queue.TryDequeue(out _));
+        // …and the first empty read after it seals the big one: an idle actor holds a small array again.
+        Assert.False(queue.TryDequeue(out _));
+        Assert.True(queue.TailCapacity <= 16, $"after draining, the tail segment still has {queue.TailCapacity} slots");
+        queue.Enqueue("after", null, out _);
+        Assert.True(queue.TryDequeue(out var envelope));
+        Assert.Equal("after", envelope.Message);
+    }
+
+    [Fact]
+    public void Sealing_races_with_producers_lose_nothing()
+    {
+        var queue = new UnboundedMessageQueue();
+        const int rounds = 200;
+        const int burst = 500;
+        var producer = new Thread(() =>
+        {
+            for (var r = 0; r < rounds; r++)
+            {
+                for (var i = 0; i < burst; i++) queue.Enqueue(r * burst + i, null, out _);
+                Thread.Yield();
+            }
+        });
+        producer.Start();
+        var expected = 0;
+        var spinner = new SpinWait();
+        while (expected < rounds * burst)
+        {
+            if (queue.TryDequeue(out var envelope))
+            {
+                Assert.Equal(expected++, envelope.Message);
+            }
+            else
+            {
+                spinner.SpinOnce();
+            }
+        }
+        producer.Join();
+        Assert.False(queue.TryDequeue(out _));
+    }
 }
