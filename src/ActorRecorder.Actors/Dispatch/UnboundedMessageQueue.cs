@@ -14,6 +14,9 @@ internal sealed class UnboundedMessageQueue : MessageQueue
     private const int FirstSegmentSize = 4;
     private const int KeepingUpSegmentSize = 16;
 
+    /// <summary>Segments at least this large are given up when drained; smaller ones are cheap to keep.</summary>
+    private const int ShrinkFromSegmentSize = 256;
+
     /// <summary>The claim counter of a sealed segment: far past any index, so every later claim waits for the next segment.</summary>
     private const int Sealed = int.MaxValue / 2;
     private const int MaxSegmentSize = 4096; // 64 KiB of slots: stays out of the large-object heap.
@@ -143,7 +146,7 @@ internal sealed class UnboundedMessageQueue : MessageQueue
     /// </summary>
     private void ShrinkIfDrained(Segment segment, int index)
     {
-        if (segment.Slots.Length <= KeepingUpSegmentSize || Volatile.Read(ref segment.Next) is not null) return;
+        if (segment.Slots.Length < ShrinkFromSegmentSize || Volatile.Read(ref segment.Next) is not null) return;
         if (Volatile.Read(ref segment.Reserved) != index) return;
         if (Interlocked.CompareExchange(ref segment.Reserved, Sealed, index) != index) return;
         segment.Limit = index;

@@ -68,7 +68,7 @@ public sealed class UnboundedMessageQueueSpec
         var queue = new UnboundedMessageQueue();
         // A burst the consumer does not keep up with grows the segments…
         for (var i = 0; i < 10_000; i++) queue.Enqueue(i, null, out _);
-        Assert.True(queue.TailCapacity > 16, $"the burst should have grown the segments, tail has {queue.TailCapacity} slots");
+        Assert.True(queue.TailCapacity >= 256, $"the burst should have grown the segments, tail has {queue.TailCapacity} slots");
         for (var i = 0; i < 10_000; i++) Assert.True(queue.TryDequeue(out _));
         // …and the first empty read after it seals the big one: an idle actor holds a small array again.
         Assert.False(queue.TryDequeue(out _));
