@@ -92,22 +92,16 @@ public abstract partial class TestKitBase
     public T Within<T>(TimeSpan min, TimeSpan max, Func<T> function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        var dilatedMax = Dilated(max);
-        var start = Stopwatch.GetTimestamp();
-        var outer = _deadline;
-        var end = start + ToTimestamp(dilatedMax);
-        _deadline = outer is { } o && o < end ? o : end;
+        var block = EnterWithin(max);
         try
         {
             var result = function();
-            var took = Stopwatch.GetElapsedTime(start);
-            if (took < min) Fail($"Within({min}, {max}): the block finished after {took}, earlier than the minimum {min}.");
-            if (took > dilatedMax) Fail($"Within({max}): the block took {took}, longer than {dilatedMax} (dilated).");
+            block.Check(min, max);
             return result;
         }
         finally
         {
-            _deadline = outer;
+            _deadline = block.Outer;
         }
     }
 
@@ -115,20 +109,34 @@ public abstract partial class TestKitBase
     public async Task WithinAsync(TimeSpan max, Func<Task> action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var dilatedMax = Dilated(max);
-        var start = Stopwatch.GetTimestamp();
-        var outer = _deadline;
-        var end = start + ToTimestamp(dilatedMax);
-        _deadline = outer is { } o && o < end ? o : end;
+        var block = EnterWithin(max);
         try
         {
             await action().ConfigureAwait(false);
-            var took = Stopwatch.GetElapsedTime(start);
-            if (took > dilatedMax) Fail($"Within({max}): the block took {took}, longer than {dilatedMax} (dilated).");
+            block.Check(TimeSpan.Zero, max);
         }
         finally
         {
-            _deadline = outer;
+            _deadline = block.Outer;
+        }
+    }
+
+    /// <summary>Starts a Within block: its deadline is the earlier of its own and the enclosing block's.</summary>
+    private WithinBlock EnterWithin(TimeSpan max)
+    {
+        var block = new WithinBlock(Stopwatch.GetTimestamp(), Dilated(max), _deadline);
+        var end = block.Start + ToTimestamp(block.DilatedMax);
+        _deadline = block.Outer is { } outer && outer < end ? outer : end;
+        return block;
+    }
+
+    private readonly record struct WithinBlock(long Start, TimeSpan DilatedMax, long? Outer)
+    {
+        public void Check(TimeSpan min, TimeSpan max)
+        {
+            var took = Stopwatch.GetElapsedTime(Start);
+            if (took < min) Fail($"Within({min}, {max}): the block finished after {took}, earlier than the minimum {min}.");
+            if (took > DilatedMax) Fail($"Within({max}): the block took {took}, longer than {DilatedMax} (dilated).");
         }
     }
 
