@@ -19,7 +19,12 @@ public sealed partial record RecorderOptions
     /// <summary>Write buffered entries at least this often (an entry waits at most about this long). Default 1 s.</summary>
     public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Write the buffered entries once they take this many bytes. Default 64 KiB.</summary>
+    /// <summary>
+    /// Write the buffered entries once they take this many bytes. Default 64 KiB. The write runs in the
+    /// background while the recorder formats the next entries into a second buffer, which, while the
+    /// write lasts, may grow to 8 times this before it is written in turn; when it is full before the
+    /// write has ended, the recorder takes no message until it has (its mailbox waits, the sessions do not).
+    /// </summary>
     public int FlushBytes { get; init; } = 64 * 1024;
 
     /// <summary>fsync after every write, so that a <see cref="Flushed"/> reply means "on disk". Default off.</summary>
@@ -43,6 +48,9 @@ public sealed partial record RecorderOptions
     /// whatever reason (a crash included), the recorder flushes, closes its file and stops.
     /// </summary>
     public IActorRef? Owner { get; init; }
+
+    /// <summary>Called before every write with its bytes and offset, on the thread that writes; throwing fails the write. Lets specs hold or fail a write.</summary>
+    internal WriteHook? WriteHook { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option, its configuration key and its value.</summary>
     public void Validate()

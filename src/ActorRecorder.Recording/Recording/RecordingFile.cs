@@ -42,14 +42,21 @@ internal sealed class RecordingFile : IDisposable
     /// <summary>Opens (creates, empties or appends to) the file.</summary>
     public static RecordingFile Open(string path, RecorderFileMode mode)
     {
-        var handle = File.OpenHandle(path,
-            mode == RecorderFileMode.Append ? FileMode.OpenOrCreate : FileMode.Create,
-            FileAccess.Write,
+        // Not FileMode.Create: .NET empties the file with ftruncate even when it has just created it,
+        // and ext4 takes a truncation to zero for "the file is being replaced" (auto_da_alloc) and starts
+        // writing the whole recording back to disk when it is closed. Only a file with content is emptied.
+        var handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.Write,
             // Readers may follow the recording while it grows; a rotation may remove it.
             FileShare.Read | FileShare.Delete);
         try
         {
-            return new RecordingFile(path, handle);
+            var file = new RecordingFile(path, handle);
+            if (mode == RecorderFileMode.Truncate && file.Length > 0)
+            {
+                RandomAccess.SetLength(handle, 0);
+                file.Length = 0;
+            }
+            return file;
         }
         catch
         {
@@ -58,18 +65,32 @@ internal sealed class RecordingFile : IDisposable
         }
     }
 
-    /// <summary>Writes bytes to the OS.</summary>
+    /// <summary>Writes bytes to the OS at <see cref="Length"/>, and counts them.</summary>
     /// <exception cref="RecorderWriteException">The file was removed.</exception>
     /// <exception cref="IOException">The OS refused the write (disk full, I/O error); part of the bytes may have reached the file.</exception>
     public void Write(ReadOnlySpan<byte> bytes)
+    {
+        WriteAt(bytes, Length);
+        Length += bytes.Length;
+    }
+
+    /// <summary>
+    /// Writes bytes to the OS at <paramref name="offset"/> without counting them (see <see cref="Advance"/>):
+    /// the write-behind path, run on a pool thread while the recorder formats on. One at a time.
+    /// </summary>
+    /// <exception cref="RecorderWriteException">The file was removed.</exception>
+    /// <exception cref="IOException">The OS refused the write (disk full, I/O error); part of the bytes may have reached the file.</exception>
+    public void WriteAt(ReadOnlySpan<byte> bytes, long offset)
     {
         // On Unix a removed file still accepts writes, which nobody will ever read: treat it as the
         // write error it is, so the restarted recorder creates the file again.
         if (!File.Exists(Path)) throw new RecorderWriteException(Path, "the file was removed while it was being recorded");
         if (_sequential is not null) _sequential.Write(bytes);
-        else RandomAccess.Write(_handle, bytes, Length);
-        Length += bytes.Length;
+        else RandomAccess.Write(_handle, bytes, offset);
     }
+
+    /// <summary>Counts <paramref name="count"/> bytes that <see cref="WriteAt"/> wrote at <see cref="Length"/>.</summary>
+    public void Advance(int count) => Length += count;
 
     /// <summary>Asks the OS to put the written bytes on disk (fsync).</summary>
     public void Sync()

@@ -60,6 +60,9 @@ internal sealed class RecorderRegistry
         if (state.Self is { } self) _byRecorder.TryRemove(new KeyValuePair<IActorRef, RecorderState>(self, state));
     }
 
+    /// <summary>The state of the live recorder writing <paramref name="fullPath"/>, if any (for specs).</summary>
+    public RecorderState? Find(string fullPath) => _byPath.TryGetValue(fullPath, out var state) ? state : null;
+
     private void EnsureDropCounting()
     {
         if (Volatile.Read(ref _drops) is not null) return;

@@ -18,9 +18,13 @@ public sealed class ConfiguredSystemSpec(ITestOutputHelper output)
         var recorder = await Recorder.StartAsync(Sys, dir.File()).WaitAsync(TimeSpan.FromSeconds(30));
 
         for (var i = 0; i < 3; i++) recorder.Tell(new Record(Direction.Out, Frame.Text($"m{i}")));
-        var stats = await recorder.Ask<RecorderStats>(GetStats.Instance);
 
-        Assert.Equal((2L, 1L), (stats.Entries, stats.Pending));
+        // The first two are written in the background (pending until they are), the third waits.
+        await AwaitAssertAsync(async () =>
+        {
+            var stats = await recorder.Ask<RecorderStats>(GetStats.Instance);
+            Assert.Equal((2L, 1L), (stats.Entries, stats.Pending));
+        }, TimeSpan.FromSeconds(30));
         await Recorder.StopAsync(recorder);
     }
 }
