@@ -217,32 +217,6 @@ public sealed class StrategySpec(ITestOutputHelper output) : TestKit(output)
     }
 
     [Fact]
-    public async Task Restarts_spread_outside_the_window_do_not_count()
-    {
-        var clock = new ManualTimeProvider();
-        var system = ActorSystem.Create("windowed", ActorSystemSettings.Default with { TimeProvider = clock, LoggerFactory = Sys.LoggerFactory });
-        try
-        {
-            var probe = new TestProbeHost(system);
-            var parent = system.ActorOf(Parent.Props(new OneForOneStrategy(2, TimeSpan.FromSeconds(10), SupervisorStrategy.DefaultDecider)));
-            parent.Tell(Reporter.Props(probe.Probe, "w"), probe.Probe);
-            var child = probe.ReceiveChild();
-            for (var i = 0; i < 6; i++)
-            {
-                child.Tell(new Crash(), probe.Probe);
-                probe.Skip<Lifecycle>(4);
-                clock.Advance(TimeSpan.FromSeconds(6)); // at most two restarts in any 10 s
-            }
-            child.Tell("alive", probe.Probe);
-            Assert.Equal("alive", probe.Receive<string>());
-        }
-        finally
-        {
-            await system.Terminate().WaitAsync(TimeSpan.FromSeconds(10));
-        }
-    }
-
-    [Fact]
     public void Restarts_inside_the_window_count_across_all_children()
     {
         var grandparent = Sys.ActorOf(Parent.Props(new OneForOneStrategy(_ => Directive.Stop)));
@@ -338,43 +312,5 @@ public sealed class StrategySpec(ITestOutputHelper output) : TestKit(output)
 
         protected override SupervisorStrategy SupervisorStrategy() =>
             new OneForOneStrategy(0, TimeSpan.FromMinutes(1), Actors.SupervisorStrategy.DefaultDecider);
-    }
-
-    /// <summary>A minimal probe for a second system (the kit's probes belong to <c>Sys</c>).</summary>
-    private sealed class TestProbeHost
-    {
-        private readonly System.Collections.Concurrent.BlockingCollection<object> _received = [];
-
-        public TestProbeHost(ActorSystem system) =>
-            Probe = system.ActorOf(Props.Create(() => new Sink(_received)));
-
-        public IActorRef Probe { get; }
-
-        public T Receive<T>()
-        {
-            Assert.True(_received.TryTake(out var message, TimeSpan.FromSeconds(5)), $"expected a {typeof(T).Name}, nothing arrived");
-            return Assert.IsType<T>(message, exactMatch: false);
-        }
-
-        public IActorRef ReceiveChild()
-        {
-            var first = Receive<object>();
-            var second = Receive<object>();
-            return first as IActorRef ?? Assert.IsType<IActorRef>(second, exactMatch: false);
-        }
-
-        public void Skip<T>(int count)
-        {
-            for (var i = 0; i < count; i++) Receive<T>();
-        }
-
-        private sealed class Sink(System.Collections.Concurrent.BlockingCollection<object> received) : ActorBase
-        {
-            protected override bool Receive(object message)
-            {
-                received.Add(message);
-                return true;
-            }
-        }
     }
 }

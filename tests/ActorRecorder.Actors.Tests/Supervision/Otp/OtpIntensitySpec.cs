@@ -37,32 +37,6 @@ public sealed class OtpIntensitySpec(ITestOutputHelper output) : TestKit(output)
     }
 
     [Fact]
-    public async Task Restarts_spread_outside_the_period_do_not_count()
-    {
-        var clock = new ManualTimeProvider();
-        var system = ActorSystem.Create("otp-window", ActorSystemSettings.Default with { TimeProvider = clock, LoggerFactory = Sys.LoggerFactory });
-        try
-        {
-            var probe = new Sink(system);
-            var supervisor = await Supervisor.StartAsync(system, "sup", new SupervisorFlags(intensity: 1, period: TimeSpan.FromSeconds(5)),
-                [new ChildSpec("w", OtpWorker.Props(probe.Ref, "w"))]);
-            var child = (await supervisor.WhichChildrenAsync())[0].Child!;
-            await probe.ExpectAsync(new Lifecycle("w", "start"));
-            for (var i = 0; i < 5; i++)
-            {
-                child.Tell(new Crash(), probe.Ref);
-                await probe.ExpectAsync(new Lifecycle("w", "stop"), new Lifecycle("w", "start"));
-                clock.Advance(TimeSpan.FromSeconds(6)); // never two restarts within 5 s
-            }
-            Assert.Equal(child, (await supervisor.WhichChildrenAsync())[0].Child);
-        }
-        finally
-        {
-            await system.Terminate().WaitAsync(TimeSpan.FromSeconds(10));
-        }
-    }
-
-    [Fact]
     public async Task A_restart_whose_start_fails_is_retried_and_counts_again()
     {
         var starts = 0;
@@ -120,33 +94,5 @@ public sealed class OtpIntensitySpec(ITestOutputHelper output) : TestKit(output)
         this.ExpectStops("leaf");
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
         await AwaitAssertAsync(async () => Assert.Null((await outer.WhichChildrenAsync())[0].Child));
-    }
-
-    /// <summary>Collects messages in a second system for the clock-driven spec.</summary>
-    private sealed class Sink
-    {
-        private readonly global::System.Collections.Concurrent.BlockingCollection<object> _received = [];
-
-        public Sink(ActorSystem system) => Ref = system.ActorOf(Props.Create(() => new Collector(_received)));
-
-        public IActorRef Ref { get; }
-
-        public Task ExpectAsync(params object[] expected) => Task.Run(() =>
-        {
-            foreach (var message in expected)
-            {
-                Assert.True(_received.TryTake(out var got, TimeSpan.FromSeconds(5)), $"expected {message}, nothing arrived");
-                Assert.Equal(message, got);
-            }
-        });
-
-        private sealed class Collector(global::System.Collections.Concurrent.BlockingCollection<object> received) : ActorBase
-        {
-            protected override bool Receive(object message)
-            {
-                received.Add(message);
-                return true;
-            }
-        }
     }
 }
