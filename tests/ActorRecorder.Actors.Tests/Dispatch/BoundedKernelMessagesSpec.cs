@@ -16,7 +16,7 @@ public sealed class BoundedKernelMessagesSpec(ITestOutputHelper output) : TestKi
     {
         var gate = new ManualResetEventSlim();
         var target = Sys.ActorOf(Props.Create(() => new Nop()));
-        var watcher = Sys.ActorOf(Props.Create(() => new SlowWatcher(target, TestActor, gate)).WithMailbox(MailboxType.Bounded(1, overflow)));
+        var watcher = Sys.ActorOf(Props.Create(() => new Sleeper(TestActor, gate, context => context.Watch(target))).WithMailbox(MailboxType.Bounded(1, overflow)));
         watcher.Tell("sleep", TestActor);
         ExpectMsg("sleeping");
         watcher.Tell("queued", TestActor); // the mailbox is now full
@@ -33,7 +33,11 @@ public sealed class BoundedKernelMessagesSpec(ITestOutputHelper output) : TestKi
     {
         var gate = new ManualResetEventSlim();
         var other = Sys.ActorOf(Props.Create(() => new Nop()));
-        var trapper = Sys.ActorOf(Props.Create(() => new SlowTrapper(other, TestActor, gate)).WithMailbox(MailboxType.Bounded(1)));
+        var trapper = Sys.ActorOf(Props.Create(() => new Sleeper(TestActor, gate, context =>
+        {
+            context.TrapExit = true;
+            context.Link(other);
+        })).WithMailbox(MailboxType.Bounded(1)));
         trapper.Tell("sleep", TestActor);
         ExpectMsg("sleeping");
         trapper.Tell("queued", TestActor);
@@ -43,13 +47,14 @@ public sealed class BoundedKernelMessagesSpec(ITestOutputHelper output) : TestKi
         Assert.Equal(ExitReason.Shutdown, ExpectMsg<Exit>().Reason);
     }
 
-    private sealed class SlowWatcher : ReceiveActor
+    /// <summary>Sleeps on "sleep" until the gate opens (its bounded mailbox fills meanwhile) and passes everything else to the probe.</summary>
+    private sealed class Sleeper : ReceiveActor
     {
-        private readonly IActorRef _target;
+        private readonly Action<IActorContext> _onStart;
 
-        public SlowWatcher(IActorRef target, IActorRef probe, ManualResetEventSlim gate)
+        public Sleeper(IActorRef probe, ManualResetEventSlim gate, Action<IActorContext> onStart)
         {
-            _target = target;
+            _onStart = onStart;
             Receive<string>(s => s == "sleep", _ =>
             {
                 probe.Tell("sleeping", Self);
@@ -58,29 +63,7 @@ public sealed class BoundedKernelMessagesSpec(ITestOutputHelper output) : TestKi
             ReceiveAny(m => probe.Tell(m, Self));
         }
 
-        protected override void PreStart() => Context.Watch(_target);
-    }
-
-    private sealed class SlowTrapper : ReceiveActor
-    {
-        private readonly IActorRef _other;
-
-        public SlowTrapper(IActorRef other, IActorRef probe, ManualResetEventSlim gate)
-        {
-            _other = other;
-            Receive<string>(s => s == "sleep", _ =>
-            {
-                probe.Tell("sleeping", Self);
-                gate.Wait(TimeSpan.FromSeconds(30));
-            });
-            ReceiveAny(m => probe.Tell(m, Self));
-        }
-
-        protected override void PreStart()
-        {
-            Context.TrapExit = true;
-            Context.Link(_other);
-        }
+        protected override void PreStart() => _onStart(Context);
     }
 
     private sealed class Nop : ReceiveActor

@@ -18,15 +18,21 @@ public sealed class WriteBehindSpec(ITestOutputHelper output) : RecorderSpec(out
 {
     private static readonly RecorderOptions EachEntry = new() { FlushEntries = 1, FlushInterval = TimeSpan.FromHours(1) };
 
+    /// <summary>Starts a recorder that writes every entry, and records one entry whose write the gate holds.</summary>
+    private async Task<IActorRef> StartWithWriteInFlightAsync(string path, Gate gate, Direction direction)
+    {
+        var recorder = await StartAsync(path, EachEntry with { WriteHook = gate.Hook });
+        recorder.Tell(new Record(direction, Frame.Text("in flight")));
+        await gate.EnteredAsync();
+        return recorder;
+    }
+
     [Fact]
     public async Task Flush_waits_for_the_write_in_flight_and_everything_before_it_is_then_in_the_file()
     {
         var path = Dir.File();
         using var gate = new Gate();
-        var recorder = await StartAsync(path, EachEntry with { WriteHook = gate.Hook });
-
-        recorder.Tell(new Record(Direction.Out, Frame.Text("in flight")));
-        await gate.EnteredAsync();
+        var recorder = await StartWithWriteInFlightAsync(path, gate, Direction.Out);
         recorder.Tell(new Record(Direction.Out, Frame.Text("buffered")));
         var flush = FlushAsync(recorder);
 
@@ -47,10 +53,7 @@ public sealed class WriteBehindSpec(ITestOutputHelper output) : RecorderSpec(out
     {
         var path = Dir.File();
         using var gate = new Gate();
-        var recorder = await StartAsync(path, EachEntry with { WriteHook = gate.Hook });
-
-        recorder.Tell(new Record(Direction.In, Frame.Text("in flight")));
-        await gate.EnteredAsync();
+        var recorder = await StartWithWriteInFlightAsync(path, gate, Direction.In);
         var during = await StatsAsync(recorder);
         gate.Open();
 
@@ -124,11 +127,8 @@ public sealed class WriteBehindSpec(ITestOutputHelper output) : RecorderSpec(out
     {
         var path = Dir.File();
         using var gate = new Gate();
-        var recorder = await StartAsync(path, EachEntry with { WriteHook = gate.Hook });
+        var recorder = await StartWithWriteInFlightAsync(path, gate, Direction.Out);
         Watch(recorder);
-
-        recorder.Tell(new Record(Direction.Out, Frame.Text("in flight")));
-        await gate.EnteredAsync();
         recorder.Tell(new Record(Direction.Out, Frame.Text("buffered 1")));
         recorder.Tell(new Record(Direction.Out, Frame.Text("buffered 2")));
         await FlushOrderingBarrier(recorder, pending: 3);
@@ -147,10 +147,7 @@ public sealed class WriteBehindSpec(ITestOutputHelper output) : RecorderSpec(out
     {
         var path = Dir.File();
         using var gate = new Gate();
-        var recorder = await StartAsync(path, EachEntry with { WriteHook = gate.Hook });
-
-        recorder.Tell(new Record(Direction.Out, Frame.Text("in flight")));
-        await gate.EnteredAsync();
+        var recorder = await StartWithWriteInFlightAsync(path, gate, Direction.Out);
         recorder.Tell(new Record(Direction.Out, Frame.Text("buffered")));
         await FlushOrderingBarrier(recorder, pending: 2);
 
