@@ -4,9 +4,9 @@ namespace ActorRecorder.Recording;
 
 /// <summary>
 /// The entries a recorder has formatted but not yet written: UTF-8 bytes, whole lines only, and
-/// their count. The array is rented from the shared pool while entries are pending and given back
-/// when they are written, so that an idle recorder holds no buffer. A full buffer can hand its array
-/// to a <see cref="WriteBatch"/> (<see cref="Detach"/>) and start afresh while that one is written.
+/// their count. The array is rented from the shared pool at the first entry, kept from one write to
+/// the next while the recorder is busy (<see cref="Reset"/>), and given back when it goes idle
+/// (<see cref="Clear"/>), so that an idle recorder holds no buffer.
 /// </summary>
 internal sealed class PendingBuffer
 {
@@ -14,7 +14,7 @@ internal sealed class PendingBuffer
 
     // Arrays above this are not returned to the pool after a write: one 10 MB frame should not
     // keep 16 MB alive in the pool for the rest of the process.
-    private const int LargestPooled = 1024 * 1024;
+    private const int LargestPooled = 2 * 1024 * 1024;
 
     private byte[]? _array;
     private int _length;
@@ -78,41 +78,22 @@ internal sealed class PendingBuffer
         return entries;
     }
 
-    /// <summary>
-    /// Puts <paramref name="bytes"/> (<paramref name="entries"/> whole entries) in front of what is pending:
-    /// a write that failed gives its entries back, ahead of those formatted since.
-    /// </summary>
-    public void Prepend(ReadOnlySpan<byte> bytes, int entries)
-    {
-        if (bytes.IsEmpty) return;
-        Ensure(bytes.Length);
-        _array.AsSpan(0, _length).CopyTo(_array.AsSpan(bytes.Length));
-        bytes.CopyTo(_array);
-        _length += bytes.Length;
-        Entries += entries;
-    }
-
-    /// <summary>
-    /// Hands the pending bytes over (the array, its used length and the entries in it) and starts empty;
-    /// the taker gives the array back with <see cref="Return"/>.
-    /// </summary>
-    public (byte[]? Array, int Length, int Entries) Detach()
-    {
-        var taken = (_array, _length, Entries);
-        _array = null;
-        _length = 0;
-        Entries = 0;
-        return taken;
-    }
-
-    /// <summary>Takes an array of at least <paramref name="size"/> bytes now, if none is held (a busy recorder's next buffer).</summary>
-    public void Reserve(int size)
-    {
-        if (_array is null && size > 0) _array = ArrayPool<byte>.Shared.Rent(Math.Max(InitialSize, size));
-    }
-
     /// <summary>Whether an array is held (specs check that an idle recorder holds none).</summary>
     internal bool HoldsArray => _array is not null;
+
+    /// <summary>
+    /// Forgets everything (it was written) and keeps the array for the next entries, unless it grew
+    /// beyond what the pool keeps (a huge frame): a busy recorder does not grow its buffer again for every write.
+    /// </summary>
+    public void Reset()
+    {
+        _length = 0;
+        Entries = 0;
+        if (_array is { Length: > LargestPooled })
+        {
+            _array = null;
+        }
+    }
 
     /// <summary>Forgets everything (it was written) and gives the array back to the pool.</summary>
     public void Clear()
@@ -123,8 +104,8 @@ internal sealed class PendingBuffer
         _array = null;
     }
 
-    /// <summary>Gives an array of a pending buffer back to the pool, unless it is too large to keep there.</summary>
-    public static void Return(byte[]? array)
+    /// <summary>Gives an array back to the pool, unless it is too large to keep there.</summary>
+    private static void Return(byte[]? array)
     {
         if (array is not null && array.Length <= LargestPooled) ArrayPool<byte>.Shared.Return(array);
     }

@@ -6,7 +6,7 @@ namespace ActorRecorder.Recording;
 /// </summary>
 /// <param name="Entries">Entries written to the file (handed to the OS).</param>
 /// <param name="Bytes">Bytes written to the file, newlines included.</param>
-/// <param name="Pending">Entries accepted but not yet written: buffered in the recorder, or being written.</param>
+/// <param name="Pending">Entries accepted but not yet written: buffered in the recorder.</param>
 /// <param name="PendingBytes">Bytes of the pending entries.</param>
 /// <param name="Dropped">Records dropped because a bounded mailbox (<see cref="RecorderOptions.MailboxCapacity"/>) was full.</param>
 /// <param name="Failures">Write errors (each one crashed the recorder, which was restarted if its supervisor allowed it), and entries that could not be formatted (each skipped).</param>

@@ -20,10 +20,9 @@ public sealed partial record RecorderOptions
     public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Write the buffered entries once they take this many bytes. Default 64 KiB. The write runs in the
-    /// background while the recorder formats the next entries into a second buffer, which, while the
-    /// write lasts, may grow to 8 times this before it is written in turn; when it is full before the
-    /// write has ended, the recorder takes no message until it has (its mailbox waits, the sessions do not).
+    /// Write the buffered entries once they take this many bytes. Default 64 KiB. Records already waiting
+    /// in the recorder's mailbox join a due write, up to 1 MiB or this if larger (one larger write costs
+    /// less than several small ones); with a bounded mailbox a due buffer is written at once.
     /// </summary>
     public int FlushBytes { get; init; } = 64 * 1024;
 

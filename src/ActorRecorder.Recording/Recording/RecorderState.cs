@@ -3,8 +3,8 @@ using ActorRecorder.Actors;
 namespace ActorRecorder.Recording;
 
 /// <summary>
-/// What a recorder keeps across its incarnations: the figures, the entries not yet written (buffered
-/// or being written) and the position of a write that failed. The Props factory hands the same state
+/// What a recorder keeps across its incarnations: the figures, the entries not yet written and the
+/// position of a write that failed. The Props factory hands the same state
 /// to every new instance, so a crash loses neither counts nor buffered entries. Touched only by the
 /// running instance, except <see cref="Dropped"/> (counted by whoever publishes the drop).
 /// </summary>
@@ -12,7 +12,6 @@ internal sealed class RecorderState
 {
     private JsonlEntryWriter? _writer;
     private long _dropped;
-    private bool _awaitingWrite;
 
     public RecorderState(ActorSystem system, string path, RecorderOptions options, RecorderRegistry registry)
     {
@@ -33,24 +32,6 @@ internal sealed class RecorderState
 
     /// <summary>Formatted entries waiting to be written.</summary>
     public PendingBuffer Pending { get; }
-
-    /// <summary>
-    /// The buffer being written in the background, if any, and the one handed over to be written right
-    /// after it (<see cref="WriteBatch.Next"/>): their entries are older than <see cref="Pending"/>'s.
-    /// Kept here rather than in the actor so that a restart settles it before the next incarnation
-    /// reconciles the file, and a failed write puts its entries back in front of the pending ones.
-    /// </summary>
-    public WriteBatch? InFlight { get; set; }
-
-    /// <summary>
-    /// True while the recorder takes no message because it waits for <see cref="InFlight"/> (both buffers
-    /// busy, a Flush, or a stop or restart). Set only by the recorder; read by specs to know where it stands.
-    /// </summary>
-    public bool AwaitingWrite
-    {
-        get => Volatile.Read(ref _awaitingWrite);
-        set => Volatile.Write(ref _awaitingWrite, value);
-    }
 
     /// <summary>Formats entries into <see cref="Pending"/>; made on first use after the recorder was idle.</summary>
     public JsonlEntryWriter Writer => _writer ??= new JsonlEntryWriter(Pending);
@@ -83,9 +64,9 @@ internal sealed class RecorderState
     public void CountDropped() => Interlocked.Increment(ref _dropped);
 
     /// <summary>
-    /// The recorder has been idle for a whole flush interval, with nothing pending or in flight: the
-    /// JSON writer and its text writer (a few hundred bytes) are made again at the next entry, and an
-    /// empty buffer reserved while busy goes back to the pool. Many sessions are open and quiet.
+    /// The recorder has been idle for a whole flush interval, with nothing pending: the JSON writer and
+    /// its text writer (a few hundred bytes) are made again at the next entry, and the empty buffer kept
+    /// while busy goes back to the pool. Many sessions are open and quiet.
     /// </summary>
     public void ReleaseBuffers()
     {
@@ -93,14 +74,7 @@ internal sealed class RecorderState
         Pending.Clear();
     }
 
-    /// <summary>The figures: what is being written counts as pending until it has been.</summary>
-    public RecorderStats Snapshot()
-    {
-        var inFlight = InFlight;
-        var next = inFlight?.Next;
-        return new(Entries, Bytes,
-            Pending.Entries + (long)(inFlight?.Entries ?? 0) + (next?.Entries ?? 0),
-            Pending.Length + (long)(inFlight?.Length ?? 0) + (next?.Length ?? 0),
-            Dropped, Failures, Restarts);
-    }
+    /// <summary>The figures.</summary>
+    public RecorderStats Snapshot() =>
+        new(Entries, Bytes, Pending.Entries, Pending.Length, Dropped, Failures, Restarts);
 }

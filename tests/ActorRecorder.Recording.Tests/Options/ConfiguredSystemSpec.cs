@@ -17,13 +17,15 @@ public sealed class ConfiguredSystemSpec(ITestOutputHelper output)
         using var dir = new TempDirectory();
         var recorder = await Recorder.StartAsync(Sys, dir.File()).WaitAsync(TimeSpan.FromSeconds(30));
 
-        for (var i = 0; i < 3; i++) recorder.Tell(new Record(Direction.Out, Frame.Text($"m{i}")));
-
-        // The first two are written in the background (pending until they are), the third waits.
+        // flush-entries = 2 from the configuration: the second record makes the buffer due, and it is written.
+        recorder.Tell(new Record(Direction.Out, Frame.Text("m0")));
+        var first = await recorder.Ask<RecorderStats>(GetStats.Instance);
+        Assert.Equal((0L, 1L), (first.Entries, first.Pending));
+        recorder.Tell(new Record(Direction.Out, Frame.Text("m1")));
         await AwaitAssertAsync(async () =>
         {
             var stats = await recorder.Ask<RecorderStats>(GetStats.Instance);
-            Assert.Equal((2L, 1L), (stats.Entries, stats.Pending));
+            Assert.Equal((2L, 0L), (stats.Entries, stats.Pending));
         }, TimeSpan.FromSeconds(30));
         await Recorder.StopAsync(recorder);
     }

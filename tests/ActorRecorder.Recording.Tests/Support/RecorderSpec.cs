@@ -26,13 +26,6 @@ public abstract class RecorderSpec(ITestOutputHelper output) : TestKit(output)
     private protected RecorderState StateOf(string path) =>
         RecorderRegistry.For(Sys).Find(Path.GetFullPath(path)) ?? throw new InvalidOperationException($"No recorder writes {path}.");
 
-    /// <summary>Waits until the recorder of <paramref name="path"/> takes no message because it waits for its write in flight.</summary>
-    protected Task AwaitingWriteAsync(string path)
-    {
-        var state = StateOf(path);
-        return AwaitConditionAsync(() => state.AwaitingWrite, Bound);
-    }
-
     /// <summary>The lines of the file, each parsed as a JSON object.</summary>
     protected static IReadOnlyList<JObject> JsonLines(string path) =>
         File.ReadAllLines(path).Where(l => l.Length > 0).Select(Json.Parse).ToList();

@@ -8,67 +8,80 @@ using Record = ActorRecorder.Recording.Record;
 using Xunit.Abstractions;
 
 /// <summary>
-/// Write-behind: a due buffer is written in the background while the recorder formats the next one.
-/// None of the recorder's promises moves: Flush, stop and restart wait for the write in flight, a failed
-/// background write crashes the recorder and its entries are written by the next incarnation, exactly
-/// once, and the figures count what is being written as pending. A <see cref="Gate"/> holds the first
-/// write until the spec lets it go, so every spec knows where the write stands.
+/// The recorder writes on its own turn; records that arrive meanwhile wait in its mailbox and join the
+/// next due write (group commit), up to 1 MiB. A <see cref="Gate"/> holds the first write until
+/// the spec lets it go, so every spec knows what is queued behind it. None of the recorder's promises
+/// moves: order, a stop, a crash and a failed write lose nothing and write nothing twice.
 /// </summary>
-public sealed class WriteBehindSpec(ITestOutputHelper output) : RecorderSpec(output)
+public sealed class GroupCommitSpec(ITestOutputHelper output) : RecorderSpec(output)
 {
     private static readonly RecorderOptions EachEntry = new() { FlushEntries = 1, FlushInterval = TimeSpan.FromHours(1) };
 
-    /// <summary>Starts a recorder that writes every entry, and records one entry whose write the gate holds.</summary>
-    private async Task<IActorRef> StartWithWriteInFlightAsync(string path, Gate gate, Direction direction)
+    /// <summary>Starts a recorder and records one entry whose write the gate holds: the recorder is busy until it opens.</summary>
+    private async Task<IActorRef> StartWithWriteHeldAsync(string path, Gate gate, RecorderOptions options)
     {
-        var recorder = await StartAsync(path, EachEntry with { WriteHook = gate.Hook });
-        recorder.Tell(new Record(direction, Frame.Text("in flight")));
+        var recorder = await StartAsync(path, options with { WriteHook = gate.Hook });
+        recorder.Tell(new Record(Direction.Out, Frame.Text("held")));
         await gate.EnteredAsync();
         return recorder;
     }
 
     [Fact]
-    public async Task Flush_waits_for_the_write_in_flight_and_everything_before_it_is_then_in_the_file()
+    public async Task Records_queued_behind_a_due_one_join_its_write()
     {
         var path = Dir.File();
         using var gate = new Gate();
-        var recorder = await StartWithWriteInFlightAsync(path, gate, Direction.Out);
-        recorder.Tell(new Record(Direction.Out, Frame.Text("buffered")));
-        var flush = FlushAsync(recorder);
-
-        // The Flush has reached the recorder, which waits for the write the gate holds.
-        await AwaitingWriteAsync(path);
-        Assert.False(flush.IsCompleted);
+        var recorder = await StartWithWriteHeldAsync(path, gate, EachEntry);
+        for (var i = 0; i < 50; i++) recorder.Tell(new Record(Direction.Out, Frame.Text($"queued {i}")));
         gate.Open();
-        await flush;
+        await FlushAsync(recorder);
 
-        Assert.Equal(["in flight", "buffered"], JsonLines(path).Select(Text));
+        // Each entry is due on its own (FlushEntries = 1), yet the 50 queued ones go in one write.
+        Assert.Equal([1, 50], gate.Writes.Select(Lines));
+        Assert.Equal(["held", .. Enumerable.Range(0, 50).Select(i => $"queued {i}")], JsonLines(path).Select(Text));
         var stats = await StatsAsync(recorder);
-        Assert.Equal((2L, new FileInfo(path).Length, 0L), (stats.Entries, stats.Bytes, stats.Pending));
+        Assert.Equal((51L, new FileInfo(path).Length, 0L), (stats.Entries, stats.Bytes, stats.Pending));
         await StopAsync(recorder);
     }
 
     [Fact]
-    public async Task Entries_being_written_count_as_pending_until_the_write_has_ended()
+    public async Task A_group_is_written_once_it_reaches_1_MiB_in_whole_lines()
     {
         var path = Dir.File();
         using var gate = new Gate();
-        var recorder = await StartWithWriteInFlightAsync(path, gate, Direction.In);
-        var during = await StatsAsync(recorder);
+        var recorder = await StartWithWriteHeldAsync(path, gate, EachEntry);
+        // A line is ~400 KB (300 000 bytes in Base64): two stay below 1 MiB, the third crosses it.
+        var payloads = Enumerable.Range(1, 10).Select(i => Enumerable.Repeat((byte)i, 300_000).ToArray()).ToList();
+        foreach (var payload in payloads) recorder.Tell(new Record(Direction.In, Frame.Binary(payload)));
         gate.Open();
+        await FlushAsync(recorder);
 
-        Assert.Equal((0L, 0L, 1L), (during.Entries, during.Bytes, during.Pending));
-        Assert.True(during.PendingBytes > 0);
-        await AwaitAssertAsync(async () =>
-        {
-            var after = await StatsAsync(recorder);
-            Assert.Equal((1L, during.PendingBytes, 0L, 0L), (after.Entries, after.Bytes, after.Pending, after.PendingBytes));
-        }, Bound);
+        // After the held one: three groups of 3 lines (each written once past 1 MiB), then the last line.
+        Assert.Equal([1, 3, 3, 3, 1], gate.Writes.Select(Lines));
+        Assert.All(gate.Writes, w => Assert.EndsWith("\n", w, StringComparison.Ordinal));
+        var entries = await RecordingReader.ReadAsync(path).ToListAsync().AsTask().WaitAsync(Bound);
+        Assert.Equal("held", entries[0].Data);
+        Assert.Equal(payloads, entries.Skip(1).Select(e => e.Frame.Payload.ToArray()));
         await StopAsync(recorder);
     }
 
     [Fact]
-    public async Task A_failed_background_write_is_logged_counted_and_crashes_and_the_restart_writes_exactly_what_was_lost()
+    public async Task A_bounded_mailbox_writes_a_due_buffer_at_once()
+    {
+        var path = Dir.File();
+        using var gate = new Gate();
+        var recorder = await StartWithWriteHeldAsync(path, gate, EachEntry with { MailboxCapacity = 100 });
+        for (var i = 0; i < 5; i++) recorder.Tell(new Record(Direction.Out, Frame.Text($"queued {i}")));
+        gate.Open();
+        await FlushAsync(recorder);
+
+        // Nothing is told to a bounded mailbox (it could be full): no group, one write per due entry.
+        Assert.Equal([1, 1, 1, 1, 1, 1], gate.Writes.Select(Lines));
+        await StopAsync(recorder);
+    }
+
+    [Fact]
+    public async Task A_failed_write_is_logged_counted_and_crashes_and_the_restart_writes_exactly_what_was_lost()
     {
         var path = Dir.File();
         // The first write puts its first entry and a part of the second in the file, then fails: a disk that filled up.
@@ -77,7 +90,7 @@ public sealed class WriteBehindSpec(ITestOutputHelper output) : RecorderSpec(out
 
         for (var i = 1; i <= 3; i++) recorder.Tell(new Record(Direction.Out, Frame.Text($"batch {i}")));
         await gate.EnteredAsync();
-        // Formatted while the write is in flight: they wait behind its entries.
+        // Queued while the write is held: they come after its entries.
         recorder.Tell(new Record(Direction.In, Frame.Text("after 1")));
         recorder.Tell(new Record(Direction.In, Frame.Text("after 2")));
 
@@ -95,69 +108,37 @@ public sealed class WriteBehindSpec(ITestOutputHelper output) : RecorderSpec(out
     }
 
     [Fact]
-    public async Task When_both_buffers_are_busy_and_the_first_write_fails_both_are_written_by_the_next_incarnation()
-    {
-        var path = Dir.File();
-        using var gate = new Gate(failAfter: (_, _) => { });
-        // A line is ~3 KB: each is due (FlushBytes), and the second buffer is full at 8 × 1000 bytes.
-        var recorder = await StartAsync(path, new RecorderOptions { FlushBytes = 1000, FlushInterval = TimeSpan.FromHours(1), WriteHook = gate.Hook });
-        var text = new string('x', 3000);
-
-        recorder.Tell(new Record(Direction.Out, Frame.Text($"1 {text}")));
-        await gate.EnteredAsync();
-        for (var i = 2; i <= 4; i++) recorder.Tell(new Record(Direction.Out, Frame.Text($"{i} {text}")));
-        // The fourth fills the second buffer: it is handed over behind the first, and the recorder waits.
-        await AwaitingWriteAsync(path);
-
-        await EventFilter.Error(contains: $"could not write {path}:").ExpectOneAsync(async () =>
-        {
-            gate.Open();
-            await AwaitAssertAsync(async () => Assert.Equal(1L, (await StatsAsync(recorder)).Restarts), Bound);
-        });
-        await FlushAsync(recorder);
-
-        Assert.Equal(["1", "2", "3", "4"], JsonLines(path).Select(l => Text(l).Split(' ')[0]));
-        var stats = await StatsAsync(recorder);
-        Assert.Equal((4L, 0L, 1L), (stats.Entries, stats.Pending, stats.Failures));
-        await StopAsync(recorder);
-    }
-
-    [Fact]
-    public async Task A_stop_while_a_write_is_in_flight_waits_for_it_and_writes_the_rest()
+    public async Task StopAsync_while_a_write_is_held_lets_it_end_and_writes_what_was_queued_before_the_stop()
     {
         var path = Dir.File();
         using var gate = new Gate();
-        var recorder = await StartWithWriteInFlightAsync(path, gate, Direction.Out);
-        Watch(recorder);
-        recorder.Tell(new Record(Direction.Out, Frame.Text("buffered 1")));
-        recorder.Tell(new Record(Direction.Out, Frame.Text("buffered 2")));
-        await FlushOrderingBarrier(recorder, pending: 3);
+        var recorder = await StartWithWriteHeldAsync(path, gate, EachEntry);
+        recorder.Tell(new Record(Direction.Out, Frame.Text("queued 1")));
+        recorder.Tell(new Record(Direction.Out, Frame.Text("queued 2")));
 
-        // A stop by system message: the recorder's PostStop waits for the write the gate holds.
-        Sys.Stop(recorder);
-        await AwaitingWriteAsync(path);
+        var stopping = StopAsync(recorder);
         gate.Open();
+        await stopping;
 
-        ExpectTerminated(recorder);
-        Assert.Equal(["in flight", "buffered 1", "buffered 2"], JsonLines(path).Select(Text));
+        Assert.Equal(["held", "queued 1", "queued 2"], JsonLines(path).Select(Text));
     }
 
     [Fact]
-    public async Task A_crash_while_a_write_is_in_flight_waits_for_it_and_the_next_incarnation_goes_on_after_it()
+    public async Task A_Kill_queued_behind_a_held_write_loses_nothing_and_the_next_incarnation_goes_on_after_it()
     {
         var path = Dir.File();
         using var gate = new Gate();
-        var recorder = await StartWithWriteInFlightAsync(path, gate, Direction.Out);
-        recorder.Tell(new Record(Direction.Out, Frame.Text("buffered")));
-        await FlushOrderingBarrier(recorder, pending: 2);
-
+        var recorder = await StartWithWriteHeldAsync(path, gate, EachEntry);
+        recorder.Tell(new Record(Direction.Out, Frame.Text("queued")));
         recorder.Tell(Kill.Instance);
-        await AwaitingWriteAsync(path);
-        gate.Open();
         recorder.Tell(new Record(Direction.Out, Frame.Text("after the restart")));
+        gate.Open();
+
+        // "queued" is formatted before the Kill; its write was still waiting for the queued records (group commit).
+        await AwaitAssertAsync(async () => Assert.Equal(1L, (await StatsAsync(recorder)).Restarts), Bound);
         await FlushAsync(recorder);
 
-        Assert.Equal(["in flight", "buffered", "after the restart"], JsonLines(path).Select(Text));
+        Assert.Equal(["held", "queued", "after the restart"], JsonLines(path).Select(Text));
         var stats = await StatsAsync(recorder);
         Assert.Equal((3L, 0L, 0L, 1L), (stats.Entries, stats.Pending, stats.Failures, stats.Restarts));
         await StopAsync(recorder);
@@ -193,10 +174,9 @@ public sealed class WriteBehindSpec(ITestOutputHelper output) : RecorderSpec(out
         var stats = await StatsAsync(recorder);
         Assert.Equal((400L, 0L), (stats.Entries, stats.Pending));
 
-        // Quiet for a flush interval: no buffer, no write, no JSON writer left.
+        // Quiet for a flush interval: no buffer and no JSON writer left.
         await AwaitAssertAsync(() =>
         {
-            Assert.Null(state.InFlight);
             Assert.False(state.Pending.HoldsArray);
             Assert.False(state.HoldsWriter);
             return Task.CompletedTask;
@@ -204,9 +184,7 @@ public sealed class WriteBehindSpec(ITestOutputHelper output) : RecorderSpec(out
         await StopAsync(recorder);
     }
 
-    // The records have reached the recorder (a system stop or a Kill would otherwise overtake them).
-    private static async Task FlushOrderingBarrier(IActorRef recorder, int pending) =>
-        Assert.Equal(pending, (await StatsAsync(recorder)).Pending);
+    private static int Lines(string written) => written.Count(c => c == '\n');
 
     private static void WritePart(string path, ReadOnlySpan<byte> part, long offset)
     {
@@ -215,16 +193,26 @@ public sealed class WriteBehindSpec(ITestOutputHelper output) : RecorderSpec(out
     }
 
     /// <summary>
-    /// Holds the recorder's first write (on whichever thread runs it) until <see cref="Open"/>; then lets
-    /// it go on, or runs <c>failAfter</c> and fails it as a full disk would. Later writes pass.
+    /// Holds the recorder's first write (the recorder is busy meanwhile) until <see cref="Open"/>; then lets
+    /// it go on, or runs <c>failAfter</c> and fails it as a full disk would. Later writes pass. Keeps every
+    /// write's bytes, as text, in order.
     /// </summary>
     private sealed class Gate(Action<ReadOnlySpan<byte>, long>? failAfter = null) : IDisposable
     {
         private readonly SemaphoreSlim _entered = new(0);
         private readonly ManualResetEventSlim _open = new();
-        private int _writes;
+        private readonly List<string> _writes = [];
 
         public WriteHook Hook => OnWrite;
+
+        /// <summary>The bytes of every write so far (the failed one included).</summary>
+        public IReadOnlyList<string> Writes
+        {
+            get
+            {
+                lock (_writes) return [.. _writes];
+            }
+        }
 
         public Task EnteredAsync() => _entered.WaitAsync(Bound);
 
@@ -238,7 +226,13 @@ public sealed class WriteBehindSpec(ITestOutputHelper output) : RecorderSpec(out
 
         private void OnWrite(ReadOnlySpan<byte> bytes, long offset)
         {
-            if (Interlocked.Increment(ref _writes) != 1) return;
+            int count;
+            lock (_writes)
+            {
+                _writes.Add(Encoding.UTF8.GetString(bytes));
+                count = _writes.Count;
+            }
+            if (count != 1) return;
             _entered.Release();
             if (!_open.Wait(Bound)) throw new TimeoutException("The spec never opened the gate.");
             if (failAfter is null) return;
