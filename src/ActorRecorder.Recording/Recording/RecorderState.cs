@@ -64,8 +64,8 @@ internal sealed class RecorderState
     public void CountDropped() => Interlocked.Increment(ref _dropped);
 
     /// <summary>
-    /// The recorder has been idle for a whole flush interval, with nothing pending: the JSON writer and
-    /// its text writer (a few hundred bytes) are made again at the next entry, and the empty buffer kept
+    /// A flush tick found nothing pending (nothing came since the last write): the JSON writer and its
+    /// text writer (a few hundred bytes) are made again at the next entry, and the empty buffer kept
     /// while busy goes back to the pool. Many sessions are open and quiet.
     /// </summary>
     public void ReleaseBuffers()
