@@ -51,6 +51,9 @@ public sealed partial record RecorderOptions
     /// <summary>Called before every write with its bytes and offset, on the thread that writes; throwing fails the write. Lets specs hold or fail a write.</summary>
     internal WriteHook? WriteHook { get; init; }
 
+    /// <summary>Called before every fsync; throwing fails it. Lets specs count or fail an fsync.</summary>
+    internal Action? SyncHook { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option, its configuration key and its value.</summary>
     public void Validate()
     {

@@ -59,6 +59,12 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimer
     // A bounded mailbox may be full, and would drop (and report) a WriteDue: there nothing is told.
     private bool CanTellSelf => Options.MailboxCapacity is null;
 
+    /// <summary>With <see cref="RecorderOptions.Fsync"/>, bytes reached the file that no fsync has covered (a write or an fsync failed).</summary>
+    private bool SyncOwed => Options.Fsync && state.SyncOwed;
+
+    /// <summary>Whether a write has anything to do: entries pending, or an fsync owed.</summary>
+    private bool HasWork => state.Pending.Length > 0 || SyncOwed;
+
     protected override void PreStart()
     {
         var first = state.Starts == 0;
@@ -70,6 +76,7 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimer
         state.Entries += entries;
         state.Bytes += bytes;
         state.FailedWriteAt = -1;
+        if (bytes > 0) state.SyncOwed = true;
         state.Starts++;
         if (first)
         {
@@ -77,9 +84,16 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimer
             state.Registry.Attach(Self, state);
         }
         if (Options.Owner is { } owner) Context.Watch(owner);
-        // Entries carried over from a crashed incarnation wait for the next flush, which is the one
-        // that may fail again and be counted by the supervisor; failing here would stop the actor.
-        if (state.Pending.Length > 0) ArmTimer();
+        // What a crashed incarnation left is written as it would have been: a due buffer (or an owed
+        // fsync) at once, the rest by the timer. Not here: a failure in PreStart would be a failed
+        // start, not a crash of the write that the supervisor counts.
+        if (!HasWork) return;
+        ArmTimer();
+        if (CanTellSelf && (Due || SyncOwed))
+        {
+            _writeDueQueued = true;
+            Self.Tell(WriteDue.Instance, Self);
+        }
     }
 
     protected override bool Receive(object message)
@@ -91,7 +105,7 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimer
                 return true;
             case WriteDue:
                 _writeDueQueued = false;
-                if (Due) Write();
+                if (Due || SyncOwed) Write();
                 return true;
             case FlushTick:
                 OnFlushTick();
@@ -135,19 +149,21 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimer
             _writeDueQueued = true;
             Self.Tell(WriteDue.Instance, Self);
         }
-        if (!_timerArmed && state.Pending.Length > 0) ArmTimer();
+        // Also after a write: the tick that finds nothing pending gives the buffer back.
+        if (!_timerArmed) ArmTimer();
     }
 
     private void OnFlushTick()
     {
         _timerArmed = false;
-        if (state.Pending.Length == 0)
+        if (!HasWork)
         {
-            // Nothing came since the last write: idle until the next record, holding no buffer.
+            // Nothing came since the last write: idle until the next record, holding no buffer and no timer.
             state.ReleaseBuffers();
             return;
         }
         Write();
+        ArmTimer();
     }
 
     private void OnFlush()
@@ -165,18 +181,25 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimer
         Sender.Tell(Flushed.Instance, Self);
     }
 
-    /// <summary>Writes every pending entry (and fsyncs if asked). On failure keeps them, logs, counts and throws.</summary>
+    /// <summary>Writes every pending entry (and fsyncs if asked, or if owed). On failure keeps them, logs, counts and throws.</summary>
     private void Write(bool log = true)
     {
         var pending = state.Pending;
-        if (pending.Length == 0) return;
+        if (!HasWork) return;
         var file = _file ?? throw Failed(new IOException("the file is not open"), log);
         var offset = file.Length;
         try
         {
-            Options.WriteHook?.Invoke(pending.Written, offset);
-            file.Write(pending.Written);
-            if (Options.Fsync) file.Sync();
+            if (pending.Length > 0)
+            {
+                Options.WriteHook?.Invoke(pending.Written, offset);
+                file.Write(pending.Written);
+            }
+            if (Options.Fsync)
+            {
+                Options.SyncHook?.Invoke();
+                file.Sync();
+            }
         }
         catch (RecorderWriteException e)
         {
@@ -184,10 +207,12 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimer
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
         {
-            // Part of the bytes may be in the file: the next incarnation compares and skips them.
+            // Part of the bytes may be in the file, not synced: the next incarnation compares and skips them, and syncs.
             state.FailedWriteAt = offset;
+            state.SyncOwed = true;
             throw Failed(e, log);
         }
+        state.SyncOwed = false;
         state.Entries += pending.Entries;
         state.Bytes += pending.Length;
         pending.Reset();

@@ -58,6 +58,9 @@ internal sealed class RecorderState
     /// <summary>Where a failed write began in the file, so the next incarnation can tell what reached it; -1 when none.</summary>
     public long FailedWriteAt { get; set; } = -1;
 
+    /// <summary>Bytes reached the file that no fsync has covered yet (a write or an fsync failed); with Fsync on, the next write fsyncs even with nothing pending.</summary>
+    public bool SyncOwed { get; set; }
+
     /// <summary>The last write error.</summary>
     public Exception? LastFailure { get; set; }
 

@@ -44,4 +44,31 @@ public sealed class CrashRestartSpec(ITestOutputHelper output) : RecorderSpec(ou
         Assert.Equal(["whole", "next"], entries.Select(e => e.Data));
         Assert.Equal(2, Assert.Single(skipped).LineNumber);
     }
+
+    [Fact]
+    public async Task A_due_buffer_carried_over_a_failed_write_is_written_by_the_restart_without_waiting_for_the_timer()
+    {
+        var path = Dir.File();
+        var writes = 0;
+        WriteHook failFirst = (_, _) =>
+        {
+            if (Interlocked.Increment(ref writes) == 1) throw new IOException("Input/output error (the spec's disk)");
+        };
+        var recorder = await StartAsync(path, new RecorderOptions { FlushEntries = 1, FlushInterval = TimeSpan.FromHours(1), WriteHook = failFirst });
+
+        await EventFilter.Error(contains: $"could not write {path}:").ExpectOneAsync(() =>
+        {
+            recorder.Tell(new Record(Direction.Out, Frame.Text("due")));
+            return Task.CompletedTask;
+        });
+
+        // No Flush, no new record, and the timer is an hour away: the restart writes the due entry itself.
+        await AwaitAssertAsync(async () =>
+        {
+            var stats = await StatsAsync(recorder);
+            Assert.Equal((1L, 1L, 0L), (stats.Restarts, stats.Entries, stats.Pending));
+        }, Bound);
+        Assert.Equal(["due"], JsonLines(path).Select(Text));
+        await StopAsync(recorder);
+    }
 }
