@@ -1,0 +1,53 @@
+using Akka.Actor;
+
+namespace ActorRecorder.Otp;
+
+/// <summary>Where a child is in its life, as its supervisor sees it.</summary>
+internal enum ChildState
+{
+    /// <summary>No child runs (OTP's <c>undefined</c>).</summary>
+    Stopped,
+
+    /// <summary>Created; the supervisor waits for its start acknowledgement.</summary>
+    Starting,
+
+    /// <summary>Running (or being restarted in place by Akka).</summary>
+    Running,
+
+    /// <summary>The supervisor asked it to stop and waits for its termination.</summary>
+    Stopping,
+
+    /// <summary>A restart failed and will be tried again (OTP's <c>restarting</c>).</summary>
+    Restarting,
+}
+
+/// <summary>What a supervisor knows of one child spec (or one dynamic child under simple_one_for_one).</summary>
+internal sealed class ChildRecord(ChildSpec spec, IReadOnlyList<object?> arguments)
+{
+    public ChildSpec Spec { get; } = spec;
+
+    /// <summary>The start arguments under simple_one_for_one, otherwise empty.</summary>
+    public IReadOnlyList<object?> Arguments { get; } = arguments;
+
+    /// <summary>The current incarnation's actor while it exists (running, starting, being stopped, or failed and suspended), else null.</summary>
+    public IActorRef? Child { get; set; }
+
+    public ChildState State { get; set; }
+
+    /// <summary>Counts the starts and in-place restarts; an exit noted for an older incarnation is stale.</summary>
+    public int Incarnation { get; set; }
+
+    /// <summary>The child failed and Akka holds it suspended until the supervisor restarts or stops it.</summary>
+    public bool Suspended { get; set; }
+
+    /// <summary>The failure that suspended it, which an in-place restart passes on to Akka.</summary>
+    public Exception? Failure { get; set; }
+
+    /// <summary>The child's actor handles <see cref="GracefulShutdown"/>.</summary>
+    public bool Graceful { get; set; }
+
+    /// <summary>Its place in the supervisor's start order; null once removed.</summary>
+    public LinkedListNode<ChildRecord>? Node { get; set; }
+
+    public ChildInfo Info => new(Spec.Id, State == ChildState.Restarting ? null : Child, State == ChildState.Restarting, Spec.Type);
+}

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Akka;
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Event;
+
+namespace ActorRecorder.Otp;
+
+/// <summary>
+/// The supervisors of a system that no OTP supervisor stops in order — those whose parent is not a
+/// <see cref="Supervisor"/>. In CoordinatedShutdown's service-stop phase each gets
+/// <see cref="GracefulShutdown"/>, the last started first, one at a time, so <c>ActorSystem.Terminate()</c>
+/// and host stop keep OTP order; Akka would stop all their children at once. The phase's timeout follows
+/// the shutdown specs: it is raised to what the trees may take when CoordinatedShutdown is created after
+/// them, and a warning names the setting when it was created before.
+/// </summary>
+internal sealed class TopLevelSupervisors(ExtendedActorSystem system, bool enabled)
+{
+    private const string PhaseTimeoutKey = "akka.coordinated-shutdown.phases." + CoordinatedShutdown.PhaseServiceStop + ".timeout";
+    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<IActorRef, Entry> _live = new();
+    private readonly Lock _gate = new();
+    private long _order;
+    private bool _hooked;
+    private TimeSpan _warnedAt;
+
+    private sealed record Entry(IActorRef Parent, long Order, TimeSpan Budget);
+
+    /// <summary>Notes a supervisor that has started; a top-level one joins the ordered shutdown.</summary>
+    public void Register(IActorRef supervisor, IActorRef parent, TimeSpan budget)
+    {
+        _live[supervisor] = new Entry(parent, Interlocked.Increment(ref _order), budget);
+        if (!enabled || _live.ContainsKey(parent)) return; // a child supervisor: its parent stops it in order
+        lock (_gate)
+        {
+            var needed = TopLevel().Aggregate(TimeSpan.Zero, (sum, e) => sum + e.Value.Budget) + Margin;
+            if (!_hooked)
+            {
+                if (!system.HasExtension<CoordinatedShutdown>() && needed > PhaseTimeout(system.Settings.Config))
+                {
+                    system.Settings.InjectTopLevelFallback(ConfigurationFactory.ParseString(
+                        string.Create(CultureInfo.InvariantCulture, $"{PhaseTimeoutKey} = {Math.Ceiling(needed.TotalMilliseconds)}ms")));
+                }
+                CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceStop, "stop-otp-supervisors", StopAllAsync);
+                _hooked = true;
+            }
+            var phase = CoordinatedShutdown.Get(system).Timeout(CoordinatedShutdown.PhaseServiceStop);
+            if (needed > phase && needed > _warnedAt)
+            {
+                _warnedAt = needed;
+                system.Log.Warning("The OTP supervisors' ordered shutdown may take up to {0} but CoordinatedShutdown's service-stop phase times out after {1}; "
+                    + "set {2} to at least {0}, or the rest of the tree is stopped all at once.", needed, phase, PhaseTimeoutKey);
+            }
+        }
+    }
+
+    /// <summary>Forgets a supervisor that has stopped.</summary>
+    public void Unregister(IActorRef supervisor) => _live.TryRemove(supervisor, out _);
+
+    private IEnumerable<KeyValuePair<IActorRef, Entry>> TopLevel() => _live.Where(e => !_live.ContainsKey(e.Value.Parent));
+
+    private async Task<Done> StopAllAsync()
+    {
+        foreach (var supervisor in TopLevel().OrderByDescending(e => e.Value.Order).Select(e => e.Key).ToList())
+            await Supervisor.StopAsync(supervisor).ConfigureAwait(false);
+        return Done.Instance;
+    }
+
+    private static TimeSpan PhaseTimeout(Config config) =>
+        config.HasPath(PhaseTimeoutKey) ? config.GetTimeSpan(PhaseTimeoutKey) : config.GetTimeSpan("akka.coordinated-shutdown.default-phase-timeout");
+}
