@@ -47,9 +47,7 @@ public sealed partial class Supervisor
             return;
         }
         var exit = new Exit(record, child, record.Incarnation, ExitClassifier.Classify(cause), cause);
-        if (Busy) _deferred.Enqueue(exit);
-        else HandleExit(exit);
-        RunSteps();
+        Note(exit);
     }
 
     /// <summary>Called by <see cref="SupervisorHook"/> when a child has terminated.</summary>
@@ -82,8 +80,13 @@ public sealed partial class Supervisor
         record.Suspended = false;
         if (record.State == ChildState.Running) record.State = ChildState.Stopped;
         if (IsLeaving) return;
-        var exit = new Exit(record, child, record.Incarnation, ExitReason.Normal, Cause: null);
-        if (Busy) _deferred.Enqueue(exit);
+        Note(new Exit(record, child, record.Incarnation, ExitReason.Normal, Cause: null));
+    }
+
+    /// <summary>Handles an exit now if the supervisor is free, otherwise after what it is doing and what arrived before.</summary>
+    private void Note(Exit exit)
+    {
+        if (Busy || _pending.Count > 0) _pending.Enqueue(exit);
         else HandleExit(exit);
         RunSteps();
     }
@@ -218,7 +221,6 @@ public sealed partial class Supervisor
     private void GiveUp(Exception exit)
     {
         _phase = Phase.GivingUp;
-        _deferred.Clear();
         EnqueueStopAll();
         Enqueue(new ActionStep(() => Self.Tell(new SupervisorExit(exit), Self)));
     }

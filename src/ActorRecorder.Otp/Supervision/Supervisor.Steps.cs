@@ -10,14 +10,17 @@ namespace ActorRecorder.Otp;
 public sealed partial class Supervisor
 {
     private readonly Queue<Step> _steps = new();
-    private readonly Queue<Exit> _deferred = new();
+    private readonly Queue<object> _pending = new();
     private readonly Dictionary<IActorRef, string> _zombies = [];
     private Step? _current;
     private bool _running;
 
     private void Enqueue(Step step) => _steps.Enqueue(step);
 
-    /// <summary>Runs queued steps until one has to wait; when none is left, handles the exits noted meanwhile, then goes idle.</summary>
+    /// <summary>
+    /// Runs queued steps until one has to wait. When none is left, the exits and requests that arrived meanwhile are
+    /// handled in arrival order, as an OTP supervisor takes them from its mailbox, until one makes it busy again.
+    /// </summary>
     private void RunSteps()
     {
         if (_running) return;
@@ -30,22 +33,18 @@ public sealed partial class Supervisor
                 {
                     _current = step;
                     if (step.Begin(this)) _current = null;
+                    continue;
                 }
-                else if (_deferred.TryDequeue(out var exit))
-                {
-                    if (IsCurrent(exit)) HandleExit(exit);
-                }
-                else
-                {
-                    break;
-                }
+                if (_phase == Phase.Initializing) Initialized();
+                if (_phase != Phase.Running || !_pending.TryDequeue(out var item)) break;
+                if (item is Request request) HandleRequest(request.Message, request.Sender);
+                else if (item is Exit exit && IsCurrent(exit)) HandleExit(exit);
             }
         }
         finally
         {
             _running = false;
         }
-        if (_current is null && _steps.Count == 0 && _phase != Phase.Dead) OnIdle();
     }
 
     /// <summary>The step that was waiting has finished.</summary>
@@ -207,7 +206,7 @@ public sealed partial class Supervisor
             record.Child = child;
             Started(supervisor);
             record.Child = null;
-            supervisor._deferred.Enqueue(new Exit(record, child, record.Incarnation, ExitReason.Normal, Cause: null));
+            supervisor._pending.Enqueue(new Exit(record, child, record.Incarnation, ExitReason.Normal, Cause: null));
         }
 
         private void FailedToStart(Exception cause)

@@ -21,7 +21,7 @@ namespace ActorRecorder.Otp;
 /// that, in order, as an OTP supervisor is busy then.
 /// </para>
 /// </summary>
-public sealed partial class Supervisor : ActorBase, IWithUnboundedStash, IHandleGracefulShutdown
+public sealed partial class Supervisor : ActorBase, IHandleGracefulShutdown
 {
     private readonly SupervisorFlags _flags;
     private readonly IReadOnlyList<ChildSpec> _specs;
@@ -66,9 +66,6 @@ public sealed partial class Supervisor : ActorBase, IWithUnboundedStash, IHandle
         /// <summary>Akka is stopping or restarting this instance: it takes no more decisions.</summary>
         Dead,
     }
-
-    /// <summary>Akka's stash, where requests wait while the supervisor is busy.</summary>
-    public IStash Stash { get; set; } = null!;
 
     private bool IsSimple => _flags.Strategy == SupervisorStrategyKind.SimpleOneForOne;
 
@@ -142,7 +139,10 @@ public sealed partial class Supervisor : ActorBase, IWithUnboundedStash, IHandle
     protected override void PreRestart(Exception reason, object message)
     {
         // Akka restarts this supervisor in place: its children go at once (Akka's way), and this instance decides nothing more.
+        // The requests it held are passed on to the next instance.
         _phase = Phase.Dead;
+        foreach (var request in _pending.OfType<Request>()) Self.Tell(request.Message, request.Sender);
+        _pending.Clear();
         base.PreRestart(reason, message);
     }
 
@@ -181,8 +181,8 @@ public sealed partial class Supervisor : ActorBase, IWithUnboundedStash, IHandle
                 or GetChildSpec:
                 if (_phase != Phase.Running || Busy)
                 {
-                    // Held until it is idle; if it goes away instead, Akka passes them on to its next incarnation or to dead letters.
-                    Stash.Stash();
+                    // Held, in arrival order with the exits noted meanwhile, until the supervisor is free (OTP's single mailbox).
+                    _pending.Enqueue(new Request(message, Sender));
                     return true;
                 }
                 HandleRequest(message, Sender);
@@ -238,17 +238,16 @@ public sealed partial class Supervisor : ActorBase, IWithUnboundedStash, IHandle
         else asker.Tell(SupervisorStarted.Instance, Self);
     }
 
-    /// <summary>Nothing is running: the initial start is complete, and requests held meanwhile are answered.</summary>
-    private void OnIdle()
+    /// <summary>Every initial child has started: the supervisor runs, and whoever waits for it hears so.</summary>
+    private void Initialized()
     {
-        if (_phase == Phase.Initializing)
-        {
-            _phase = Phase.Running;
-            foreach (var waiter in _readyWaiters) waiter.Tell(SupervisorStarted.Instance, Self);
-            _readyWaiters.Clear();
-        }
-        if (_phase == Phase.Running) Stash.UnstashAll();
+        _phase = Phase.Running;
+        foreach (var waiter in _readyWaiters) waiter.Tell(SupervisorStarted.Instance, Self);
+        _readyWaiters.Clear();
     }
+
+    /// <summary>A request that waits, with its sender, until the supervisor is free.</summary>
+    private sealed record Request(object Message, IActorRef Sender);
 
     /// <summary>Tells <see cref="Supervisor"/> to throw, so its parent's strategy decides on it.</summary>
     private sealed record SupervisorExit(Exception Exception);

@@ -1,0 +1,73 @@
+using ActorRecorder.Otp.Tests.Support;
+using Akka.Actor;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace ActorRecorder.Otp.Tests.Restarting;
+
+/// <summary>In place (Akka's restart: same ref, mailbox kept) versus recreate (OTP's new incarnation: new ref, empty mailbox).</summary>
+public sealed class RestartIdentitySpec(ITestOutputHelper output) : OtpSpec(output)
+{
+    [Fact]
+    public async Task An_in_place_restart_keeps_the_ref_and_the_messages_queued_behind_the_failure()
+    {
+        var gate = new ManualResetEventSlim(initialState: true);
+        var supervisor = await Supervisor.StartAsync(Sys, "sup", new SupervisorFlags(intensity: 5), [Worker("w", options: new WorkerOptions { StartGate = gate })]);
+        var child = ExpectStarts("w")[0];
+        gate.Reset(); // the next PreStart blocks, so the messages below queue up behind the crash
+        child.Tell(new Crash(), TestActor);
+        for (var i = 0; i < 5; i++) child.Tell($"m{i}", TestActor);
+        ExpectStops("w");
+        ExpectMsg(new Lifecycle("w", "start"));
+        Assert.Equal(child, LastSender);
+        gate.Set();
+        for (var i = 0; i < 5; i++)
+        {
+            ExpectMsg($"m{i}");
+            Assert.Equal(child, LastSender);
+        }
+        Assert.Equal(child, (await ChildAsync(supervisor, "w")).Child);
+    }
+
+    [Fact]
+    public async Task RestartMode_Recreate_starts_a_fresh_incarnation_under_one_for_one()
+    {
+        var supervisor = await Supervisor.StartAsync(Sys, "sup", new SupervisorFlags(intensity: 5),
+            [Worker("w", restartMode: RestartMode.Recreate), Worker("other")]);
+        var children = ExpectStarts("w", "other");
+        children[0].Tell(new Crash(), TestActor);
+        ExpectStops("w");
+        var fresh = ExpectStarts("w")[0];
+        Assert.NotEqual(children[0], fresh);
+        Assert.Equal(children[0].Path, fresh.Path); // the same name, a new incarnation
+        Assert.Equal(fresh, (await ChildAsync(supervisor, "w")).Child);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100)); // "other" untouched
+    }
+
+    [Fact]
+    public async Task RestartMode_Recreate_starts_a_fresh_incarnation_under_simple_one_for_one()
+    {
+        var pool = await Supervisor.StartAsync(Sys, "pool", new SupervisorFlags(SupervisorStrategyKind.SimpleOneForOne, intensity: 5),
+            [new ChildSpec("t", args => Support.Worker.Props(TestActor, (string)args[0]!), restartMode: RestartMode.Recreate)]);
+        var started = (SupervisorResult.Started)await pool.StartChildAsync(["d"]);
+        ExpectStarts("d");
+        started.Child.Tell(Kill.Instance, TestActor);
+        ExpectStops("d");
+        var fresh = ExpectStarts("d")[0];
+        Assert.NotEqual(started.Child, fresh);
+        Assert.Equal(fresh, Assert.Single(await pool.WhichChildrenAsync()).Child);
+    }
+
+    [Fact]
+    public async Task A_permanent_child_that_stops_itself_is_started_anew_under_its_name()
+    {
+        var supervisor = await Supervisor.StartAsync(Sys, "sup", new SupervisorFlags(intensity: 5), [Worker("w")]);
+        var child = ExpectStarts("w")[0];
+        child.Tell("normal", TestActor);
+        ExpectStops("w");
+        var fresh = ExpectStarts("w")[0];
+        Assert.NotEqual(child, fresh);
+        Assert.Equal("w", fresh.Path.Name);
+        Assert.Equal(fresh, (await ChildAsync(supervisor, "w")).Child);
+    }
+}
