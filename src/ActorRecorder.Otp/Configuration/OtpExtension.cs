@@ -1,4 +1,4 @@
-using System.Reflection;
+using System.Runtime.CompilerServices;
 using Akka.Actor;
 using Akka.Configuration;
 
@@ -32,6 +32,12 @@ public sealed class OtpExtension : IExtension
     internal ReportLimiter Reports { get; }
 
     internal TopLevelSupervisors TopLevel { get; }
+
+    /// <summary>
+    /// Why a supervisor could not start, kept while its ref is alive, for a <see cref="Supervisor.StartAsync"/> that
+    /// asked only after the supervisor had already given up and terminated.
+    /// </summary>
+    internal ConditionalWeakTable<IActorRef, SupervisorStartException> StartFailures { get; } = new();
 
     /// <summary>The extension of <paramref name="system"/>, created on first use.</summary>
     public static OtpExtension Get(ActorSystem system)

@@ -14,7 +14,7 @@ public sealed partial class Supervisor
     /// <summary>Called by <see cref="SupervisorHook"/> when a child failed (an exception, or <c>Kill</c>); Akka holds it suspended.</summary>
     internal void OnChildFailed(IActorRef child, Exception cause)
     {
-        if (_phase == Phase.Dead || IsTerminating || _zombies.ContainsKey(child) || !_byRef.TryGetValue(child, out var record))
+        if (_phase == Phase.Dead || IsTerminating || !_byRef.TryGetValue(child, out var record))
         {
             Context.Stop(child);
             return;
@@ -56,11 +56,6 @@ public sealed partial class Supervisor
         if (_phase == Phase.Dead || IsTerminating)
         {
             _phase = Phase.Dead;
-            return;
-        }
-        if (_zombies.ContainsKey(child))
-        {
-            OnZombieTerminated(child);
             return;
         }
         if (!_byRef.Remove(child, out var record)) return;
@@ -112,15 +107,19 @@ public sealed partial class Supervisor
             _ => false,
         };
         if (record.Spec.Restart == Restart.Permanent || !reason.IsNormalOrShutdown)
-            Report(reason.Exception, $"child '{record.Spec.Id}' ({exit.Child.Path}) exited with reason {reason}; {(restart ? RestartDescription(record) : "not restarted")}");
+            Report("child_terminated", reason.Exception, $"child '{record.Spec.Id}' ({exit.Child.Path}) exited with reason {reason}; {(restart ? RestartDescription(record) : "not restarted")}");
         if (restart)
         {
             RestartAfterExit(record, reason);
             return;
         }
-        Abandon(record);
-        ForgetChild(record);
-        ConsiderAutoShutdown(record);
+        // A failed child is still there, suspended; in OTP it is already gone, so it goes before anything else happens.
+        if (record.Child is not null) EnqueueStop(record, Shutdown.BrutalKill);
+        Enqueue(new ActionStep(() =>
+        {
+            ForgetChild(record);
+            ConsiderAutoShutdown(record);
+        }));
     }
 
     /// <summary>OTP's <c>restart/2</c>: count the restart, give up past the intensity, else restart as the strategy says.</summary>
@@ -128,7 +127,7 @@ public sealed partial class Supervisor
     {
         if (!_window.TryAdd())
         {
-            Report(reason.Exception,
+            Report("reached_max_restart_intensity", reason.Exception,
                 $"reached its maximum restart intensity ({_flags.Intensity} restarts within {_flags.Period}) after child '{record.Spec.Id}' exited with reason {reason}; stopping every child and exiting with reason shutdown");
             // In OTP the exited child is already gone: it goes first here too, then the others in reverse start order.
             if (record.Child is not null) EnqueueStop(record, Shutdown.BrutalKill);
@@ -188,7 +187,7 @@ public sealed partial class Supervisor
     /// <summary>A restart's start failed: OTP marks the child restarting and tries again after the requests already queued.</summary>
     private void RestartFailed(ChildRecord record, ExitReason reason)
     {
-        Report(reason.Exception, $"child '{record.Spec.Id}' failed to start on restart: {reason}; trying again");
+        Report("start_error", reason.Exception, $"child '{record.Spec.Id}' failed to start on restart: {reason}; trying again");
         record.State = ChildState.Restarting;
         Self.Tell(new TryAgainRestart(record, record.Incarnation), Self);
     }
@@ -213,7 +212,7 @@ public sealed partial class Supervisor
     {
         if (!exited.Spec.Significant || _flags.AutoShutdown == AutoShutdown.Never) return;
         if (_flags.AutoShutdown == AutoShutdown.AllSignificant && _children.Any(r => r.Spec.Significant && r.State != ChildState.Stopped)) return;
-        Report(null, $"shuts down ({_flags.AutoShutdown}): significant child '{exited.Spec.Id}' exited", error: false);
+        Report("auto_shutdown", null, $"shuts down ({_flags.AutoShutdown}): significant child '{exited.Spec.Id}' exited", error: false);
         GiveUp(new ExitException(ExitReason.Shutdown, $"Supervisor {Self.Path} shut down automatically ({_flags.AutoShutdown}) after significant child '{exited.Spec.Id}' exited."));
     }
 

@@ -11,7 +11,6 @@ public sealed partial class Supervisor
 {
     private readonly Queue<Step> _steps = new();
     private readonly Queue<object> _pending = new();
-    private readonly Dictionary<IActorRef, string> _zombies = [];
     private Step? _current;
     private bool _running;
 
@@ -71,27 +70,6 @@ public sealed partial class Supervisor
         for (var node = _children.Last; node is not null; node = node.Previous) EnqueueStop(node.Value);
     }
 
-    /// <summary>Stops a child that will not come back and forgets it; its termination is awaited only by a later start under its name.</summary>
-    private void Abandon(ChildRecord record)
-    {
-        if (record.Child is not { } child) return;
-        _byRef.Remove(child);
-        _zombies[child] = child.Path.Name;
-        record.Child = null;
-        record.Suspended = false;
-        Context.Stop(child);
-    }
-
-    private void OnZombieTerminated(IActorRef child)
-    {
-        if (!_zombies.Remove(child)) return;
-        if (_current is StartStep { WaitingForName: { } name } start && name == child.Path.Name && !_zombies.ContainsValue(name))
-        {
-            start.WaitingForName = null;
-            if (start.Begin(this)) Finish(start);
-        }
-    }
-
     private void OnStartAcknowledged(IActorRef child, Exception? failure)
     {
         if (_byRef.TryGetValue(child, out var record) && record.State == ChildState.Starting && _current is StartStep start && start.Record == record)
@@ -126,18 +104,10 @@ public sealed partial class Supervisor
 
         public ChildRecord Record => record;
 
-        /// <summary>The name of a stopped incarnation that Akka has not released yet.</summary>
-        public string? WaitingForName { get; set; }
-
         public override bool Begin(Supervisor supervisor)
         {
             if (unless?.Invoke() == true || record.Node is null) return true;
             var name = supervisor.IsSimple ? null : record.Spec.Id;
-            if (name is not null && supervisor._zombies.ContainsValue(name))
-            {
-                WaitingForName = name;
-                return false;
-            }
             Props props;
             IActorRef child;
             try
@@ -271,7 +241,7 @@ public sealed partial class Supervisor
         {
             foreach (var record in _pending)
             {
-                supervisor.Report(null, $"child '{record.Spec.Id}' ({record.Child!.Path}) did not stop within its shutdown timeout of {shutdown}; stopping it");
+                supervisor.Report("shutdown_error", null, $"child '{record.Spec.Id}' ({record.Child!.Path}) did not stop within its shutdown timeout of {shutdown}; stopping it");
                 Context.Stop(record.Child);
             }
         }

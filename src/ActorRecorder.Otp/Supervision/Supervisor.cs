@@ -102,6 +102,11 @@ public sealed partial class Supervisor : ActorBase, IHandleGracefulShutdown
             await supervisor.Call<SupervisorStarted>(SupervisorReady.Instance, Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
             return supervisor;
         }
+        catch (NoProcException) when (OtpExtension.Get(((IInternalActorRef)supervisor).Provider.Settings.System).StartFailures
+                                          .TryGetValue(supervisor, out var failure))
+        {
+            throw failure; // it gave up before the question reached it
+        }
         catch (OperationCanceledException)
         {
             supervisor.Tell(GracefulShutdown.Instance);
@@ -212,7 +217,7 @@ public sealed partial class Supervisor : ActorBase, IHandleGracefulShutdown
     /// <summary>An initial child failed to start: stop the ones started, in reverse order, then fail, naming the child and the cause.</summary>
     private void InitFailed(ChildRecord failed, ExitReason reason)
     {
-        Report(reason.Exception, $"failed to start child '{failed.Spec.Id}': {reason}; stopping the children already started and giving up");
+        Report("start_error", reason.Exception, $"failed to start child '{failed.Spec.Id}': {reason}; stopping the children already started and giving up");
         Remove(failed);
         _steps.Clear();
         _phase = Phase.GivingUp;
@@ -223,6 +228,7 @@ public sealed partial class Supervisor : ActorBase, IHandleGracefulShutdown
             foreach (var waiter in _readyWaiters) waiter.Tell(new Status.Failure(exception), Self);
             _readyWaiters.Clear();
             _initFailure = exception;
+            _otp.StartFailures.AddOrUpdate(Self, exception);
             // ActorInitializationException: Akka's default decider stops a supervisor that could not start instead of restarting it.
             Self.Tell(new SupervisorExit(new ActorInitializationException(Self, exception.Message, exception)), Self);
         }));

@@ -132,6 +132,8 @@ public sealed class GroupRestartSpec(ITestOutputHelper output) : OtpSpec(output)
         ExpectStops("a");
         ExpectMsg(new Lifecycle("slow", "graceful")); // the supervisor now waits for "slow", however long it takes
         var listing = supervisor.WhichChildrenAsync(TimeSpan.FromSeconds(30));
+        supervisor.Tell(new Identify("received"), TestActor); // answered by Akka after the request above has been taken
+        ExpectMsg<ActorIdentity>();
         children[0].Tell(new Crash(), TestActor);      // "x" is not in the group: its exit waits for the group restart
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
         Assert.False(listing.IsCompleted);             // requests wait too
