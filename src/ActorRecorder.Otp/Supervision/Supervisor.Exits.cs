@@ -107,7 +107,7 @@ public sealed partial class Supervisor
             _ => false,
         };
         if (record.Spec.Restart == Restart.Permanent || !reason.IsNormalOrShutdown)
-            Report("child_terminated", reason.Exception, $"child '{record.Spec.Id}' ({exit.Child.Path}) exited with reason {reason}; {(restart ? RestartDescription(record) : "not restarted")}");
+            if (MayReport(out var heldBack)) Report("child_terminated", heldBack, reason.Exception, $"child '{record.Spec.Id}' ({exit.Child.Path}) exited with reason {reason}; {(restart ? RestartDescription(record) : "not restarted")}");
         if (restart)
         {
             RestartAfterExit(record, reason);
@@ -127,7 +127,7 @@ public sealed partial class Supervisor
     {
         if (!_window.TryAdd())
         {
-            Report("reached_max_restart_intensity", reason.Exception,
+            if (MayReport(out var heldBack)) Report("reached_max_restart_intensity", heldBack, reason.Exception,
                 $"reached its maximum restart intensity ({_flags.Intensity} restarts within {_flags.Period}) after child '{record.Spec.Id}' exited with reason {reason}; stopping every child and exiting with reason shutdown");
             // In OTP the exited child is already gone: it goes first here too, then the others in reverse start order.
             if (record.Child is not null) EnqueueStop(record, Shutdown.BrutalKill);
@@ -187,7 +187,7 @@ public sealed partial class Supervisor
     /// <summary>A restart's start failed: OTP marks the child restarting and tries again after the requests already queued.</summary>
     private void RestartFailed(ChildRecord record, ExitReason reason)
     {
-        Report("start_error", reason.Exception, $"child '{record.Spec.Id}' failed to start on restart: {reason}; trying again");
+        if (MayReport(out var heldBack)) Report("start_error", heldBack, reason.Exception, $"child '{record.Spec.Id}' failed to start on restart: {reason}; trying again");
         record.State = ChildState.Restarting;
         Self.Tell(new TryAgainRestart(record, record.Incarnation), Self);
     }
@@ -212,7 +212,7 @@ public sealed partial class Supervisor
     {
         if (!exited.Spec.Significant || _flags.AutoShutdown == AutoShutdown.Never) return;
         if (_flags.AutoShutdown == AutoShutdown.AllSignificant && _children.Any(r => r.Spec.Significant && r.State != ChildState.Stopped)) return;
-        Report("auto_shutdown", null, $"shuts down ({_flags.AutoShutdown}): significant child '{exited.Spec.Id}' exited", error: false);
+        if (MayReport(out var heldBack)) Report("auto_shutdown", heldBack, null, $"shuts down ({_flags.AutoShutdown}): significant child '{exited.Spec.Id}' exited", error: false);
         GiveUp(new ExitException(ExitReason.Shutdown, $"Supervisor {Self.Path} shut down automatically ({_flags.AutoShutdown}) after significant child '{exited.Spec.Id}' exited."));
     }
 

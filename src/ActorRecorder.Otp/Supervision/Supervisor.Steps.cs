@@ -137,7 +137,7 @@ public sealed partial class Supervisor
             if (_failure is not null) return;
             if (failure is null)
             {
-                Started(supervisor);
+                Started(supervisor, record.Child!);
                 return;
             }
             FailedToStart(failure);
@@ -157,7 +157,7 @@ public sealed partial class Supervisor
                 return;
             }
             var child = record.Child!;
-            Started(supervisor);
+            Started(supervisor, child);
             supervisor.NoteFailure(record, child, cause);
         }
 
@@ -173,10 +173,11 @@ public sealed partial class Supervisor
                 return;
             }
             // OTP would have answered {ok, Pid}, then received the exit.
-            record.Child = child;
-            Started(supervisor);
             record.Child = null;
+            record.State = ChildState.Stopped;
             supervisor._pending.Enqueue(new Exit(record, child, record.Incarnation, ExitReason.Normal, Cause: null));
+            onStarted?.Invoke(child);
+            supervisor.Finish(this);
         }
 
         private void FailedToStart(Exception cause)
@@ -185,10 +186,10 @@ public sealed partial class Supervisor
             Context.Stop(record.Child!);
         }
 
-        private void Started(Supervisor supervisor)
+        private void Started(Supervisor supervisor, IActorRef child)
         {
             record.State = ChildState.Running;
-            onStarted?.Invoke(record.Child!);
+            onStarted?.Invoke(child);
             supervisor.Finish(this);
         }
     }
@@ -208,6 +209,8 @@ public sealed partial class Supervisor
             var graceful = false;
             foreach (var record in records)
             {
+                // Stopped by its supervisor, this incarnation is over: an exit of it still waiting to be handled is stale (OTP's unlink_flush).
+                record.Incarnation++;
                 if (record.Child is not { } child || record.Node is null) continue;
                 record.State = ChildState.Stopping;
                 _pending.Add(record);
@@ -241,7 +244,7 @@ public sealed partial class Supervisor
         {
             foreach (var record in _pending)
             {
-                supervisor.Report("shutdown_error", null, $"child '{record.Spec.Id}' ({record.Child!.Path}) did not stop within its shutdown timeout of {shutdown}; stopping it");
+                if (supervisor.MayReport(out var heldBack)) supervisor.Report("shutdown_error", heldBack, null, $"child '{record.Spec.Id}' ({record.Child!.Path}) did not stop within its shutdown timeout of {shutdown}; stopping it");
                 Context.Stop(record.Child);
             }
         }

@@ -217,7 +217,7 @@ public sealed partial class Supervisor : ActorBase, IHandleGracefulShutdown
     /// <summary>An initial child failed to start: stop the ones started, in reverse order, then fail, naming the child and the cause.</summary>
     private void InitFailed(ChildRecord failed, ExitReason reason)
     {
-        Report("start_error", reason.Exception, $"failed to start child '{failed.Spec.Id}': {reason}; stopping the children already started and giving up");
+        if (MayReport(out var heldBack)) Report("start_error", heldBack, reason.Exception, $"failed to start child '{failed.Spec.Id}': {reason}; stopping the children already started and giving up");
         Remove(failed);
         _steps.Clear();
         _phase = Phase.GivingUp;

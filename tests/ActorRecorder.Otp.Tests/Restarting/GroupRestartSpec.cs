@@ -151,6 +151,33 @@ public sealed class GroupRestartSpec(ITestOutputHelper output) : OtpSpec(output)
     }
 
     [Fact]
+    public async Task An_exit_noted_while_busy_is_dropped_when_a_request_before_it_terminated_that_child()
+    {
+        var supervisor = await Supervisor.StartAsync(Sys, "sup", Flags(SupervisorStrategyKind.RestForOne),
+        [
+            Worker("x"),
+            Worker("a"),
+            new ChildSpec("slow", GracefulWorker.Props(TestActor, "slow", ignoreShutdown: true), shutdown: Otp.Shutdown.Infinity),
+        ]);
+        var children = ExpectStarts("x", "a", "slow");
+        children[1].Tell(new Crash(), TestActor);
+        ExpectStops("a");
+        ExpectMsg(new Lifecycle("slow", "graceful")); // busy until "slow" goes
+        var terminating = supervisor.TerminateChildAsync("x", TimeSpan.FromSeconds(30));
+        supervisor.Tell(new Identify("received"), TestActor);
+        ExpectMsg<ActorIdentity>();                    // the request is queued…
+        children[0].Tell(new Crash(), TestActor);      // …before x's exit; Akka holds the failed x until its supervisor decides
+        children[2].Tell("normal", TestActor);
+        ExpectStops("slow");
+        ExpectStarts("a", "slow");
+        ExpectStops("x");                              // the request stops it
+        Assert.IsType<SupervisorResult.Ok>(await terminating);
+        // As OTP's terminate_child flushes the child's pending EXIT, the exit is not acted on: x stays stopped.
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Assert.Null((await ChildAsync(supervisor, "x")).Child);
+    }
+
+    [Fact]
     public async Task Requests_that_arrive_while_a_restart_runs_are_answered_after_it_in_order()
     {
         var gate = new ManualResetEventSlim(initialState: true);
