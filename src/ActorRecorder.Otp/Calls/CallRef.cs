@@ -24,12 +24,15 @@ internal sealed class CallRef<T> : FutureActorRef<T>
     /// <summary>Sends <paramref name="message"/> to <paramref name="target"/> with a new call ref as sender, and returns the reply task.</summary>
     public static Task<T> Start(IInternalActorRef target, object message, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<T>(cancellationToken);
         var provider = target.Provider;
         var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var path = provider.TempPath();
         var call = new CallRef<T>(result, path, provider, target, message.GetType());
         provider.RegisterTempActor(call, path);
 
+        // The watch goes out before anything can complete the call, so the unwatch that ends it always follows it.
+        target.SendSystemMessage(new Watch(target, call));
         CancellationTokenSource? timer = null;
         if (timeout != Timeout.InfiniteTimeSpan)
         {
@@ -47,12 +50,11 @@ internal sealed class CallRef<T> : FutureActorRef<T>
         {
             provider.UnregisterTempActor(path);
             // A target that is still alive forgets the watch; a dead one has nothing to forget.
-            if (!result.Task.IsFaulted || result.Task.Exception?.InnerException is not NoProcException) target.SendSystemMessage(new Unwatch(target, call));
+            if (result.Task.Exception?.InnerException is not NoProcException) target.SendSystemMessage(new Unwatch(target, call));
             timer?.Dispose();
             cancellation.Dispose();
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-        target.SendSystemMessage(new Watch(target, call));
         target.Tell(message, call);
         return result.Task;
     }

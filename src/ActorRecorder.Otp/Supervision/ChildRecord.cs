@@ -37,6 +37,12 @@ internal sealed class ChildRecord(ChildSpec spec, IReadOnlyList<object?> argumen
     /// <summary>Counts the starts and in-place restarts; an exit noted for an older incarnation is stale.</summary>
     public int Incarnation { get; set; }
 
+    /// <summary>
+    /// Akka has terminated the child (it stopped itself) but the supervisor has not handled that exit yet: until it
+    /// does, the child stays listed, as the pid of an EXIT still in an OTP supervisor's mailbox.
+    /// </summary>
+    public bool Exited { get; set; }
+
     /// <summary>The child failed and Akka holds it suspended until the supervisor restarts or stops it.</summary>
     public bool Suspended { get; set; }
 

@@ -86,7 +86,6 @@ public sealed partial class Supervisor
                 Remove(failed);
                 replyTo.Tell(new SupervisorResult.StartFailed(reason), Self);
             });
-        RunSteps();
     }
 
     private void HandleTerminateChild(TerminateChild terminate, IActorRef replyTo)
@@ -110,7 +109,6 @@ public sealed partial class Supervisor
             ForgetChild(record);
             replyTo.Tell(new SupervisorResult.Ok(), Self);
         }));
-        RunSteps();
     }
 
     private void HandleRestartChild(RestartChild restart, IActorRef replyTo)
@@ -135,7 +133,6 @@ public sealed partial class Supervisor
                 EnqueueStart(stopped,
                     onStarted: child => replyTo.Tell(new SupervisorResult.Started(child), Self),
                     onFailed: (_, reason) => replyTo.Tell(new SupervisorResult.StartFailed(reason), Self));
-                RunSteps();
                 return;
         }
     }
@@ -163,7 +160,7 @@ public sealed partial class Supervisor
         int active = 0, supervisors = 0, workers = 0;
         foreach (var record in _children)
         {
-            if (record.State == ChildState.Running) active++;
+            if (record.State == ChildState.Running && !record.Exited) active++;
             if (record.Spec.Type == ChildType.Supervisor) supervisors++;
             else workers++;
         }

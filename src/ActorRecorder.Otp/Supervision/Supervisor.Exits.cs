@@ -24,14 +24,15 @@ public sealed partial class Supervisor
             case ChildState.Stopping:
                 // It failed while being stopped: it was asked to stop, so that is what happens.
                 Context.Stop(child);
-                return;
+                break;
             case ChildState.Starting when _current is StartStep start && start.Record == record:
                 start.ChildFailed(this, cause);
-                return;
+                break;
             default:
                 NoteFailure(record, child, cause);
-                return;
+                break;
         }
+        RunSteps();
     }
 
     /// <summary>A running child failed: decide now if the supervisor is free, otherwise after what it is doing.</summary>
@@ -46,8 +47,7 @@ public sealed partial class Supervisor
             RestartFailed(record, ExitReason.Failure(ExitClassifier.Unwrap(cause)));
             return;
         }
-        var exit = new Exit(record, child, record.Incarnation, ExitClassifier.Classify(cause), cause);
-        Note(exit);
+        Note(new Exit(record, child, record.Incarnation, ExitClassifier.Classify(cause), cause));
     }
 
     /// <summary>Called by <see cref="SupervisorHook"/> when a child has terminated.</summary>
@@ -64,18 +64,22 @@ public sealed partial class Supervisor
             case ChildState.Stopping when _current is StopStep stop:
                 record.Child = null;
                 stop.Stopped(this, record);
-                return;
+                break;
             case ChildState.Starting when _current is StartStep start && start.Record == record:
                 start.ChildTerminated(this, child);
-                RunSteps();
-                return;
+                break;
+            case var _ when IsLeaving:
+                record.Child = null;
+                record.Suspended = false;
+                record.State = ChildState.Stopped;
+                break;
+            default:
+                // It stopped itself: OTP's normal exit.
+                record.Exited = true;
+                Note(new Exit(record, child, record.Incarnation, ExitReason.Normal, Cause: null));
+                break;
         }
-        // It stopped itself: OTP's normal exit.
-        record.Child = null;
-        record.Suspended = false;
-        if (record.State == ChildState.Running) record.State = ChildState.Stopped;
-        if (IsLeaving) return;
-        Note(new Exit(record, child, record.Incarnation, ExitReason.Normal, Cause: null));
+        RunSteps();
     }
 
     /// <summary>Handles an exit now if the supervisor is free, otherwise after what it is doing and what arrived before.</summary>
@@ -83,7 +87,6 @@ public sealed partial class Supervisor
     {
         if (Busy || _pending.Count > 0) _pending.Enqueue(exit);
         else HandleExit(exit);
-        RunSteps();
     }
 
     /// <summary>Akka is stopping this supervisor itself (<c>Context.Stop</c>, <c>PoisonPill</c>, system termination): its children go at once.</summary>
@@ -100,6 +103,14 @@ public sealed partial class Supervisor
     {
         var record = exit.Record;
         var reason = exit.Reason;
+        if (record.Exited)
+        {
+            // Now the supervisor knows it is gone.
+            record.Exited = false;
+            record.Child = null;
+            record.Suspended = false;
+            record.State = ChildState.Stopped;
+        }
         var restart = record.Spec.Restart switch
         {
             Restart.Permanent => true,
@@ -140,7 +151,7 @@ public sealed partial class Supervisor
 
     private void RestartOne(ChildRecord record)
     {
-        if ((record.Spec.RestartMode ?? RestartMode.InPlace) == RestartMode.InPlace && record is { Child: { } child, Suspended: true, Failure: { } cause })
+        if ((record.Spec.RestartMode ?? RestartMode.InPlace) == RestartMode.InPlace && record is { Child: { } child, Suspended: true, Exited: false, Failure: { } cause })
         {
             // Akka's own restart: same ref, mailbox kept; a failure of the new instance to start comes back as a PostRestartException.
             record.Suspended = false;
@@ -189,15 +200,14 @@ public sealed partial class Supervisor
     {
         if (MayReport(out var heldBack)) Report("start_error", heldBack, reason.Exception, $"child '{record.Spec.Id}' failed to start on restart: {reason}; trying again");
         record.State = ChildState.Restarting;
-        Self.Tell(new TryAgainRestart(record, record.Incarnation), Self);
+        Self.Tell(new TryAgainRestart(record, record.Incarnation, reason), Self);
     }
 
     private void TryAgain(TryAgainRestart tryAgain)
     {
         var record = tryAgain.Record;
         if (record.Node?.List != _children || record.Incarnation != tryAgain.Incarnation || record.State != ChildState.Restarting) return;
-        RestartAfterExit(record, ExitReason.Failure(record.Failure is { } failure ? ExitClassifier.Unwrap(failure) : new InvalidOperationException("restart failed")));
-        RunSteps();
+        RestartAfterExit(record, tryAgain.Reason);
     }
 
     /// <summary>OTP's <c>del_child</c> after an exit that is not restarted: a temporary spec (and a dynamic child) goes; any other keeps its spec without a child.</summary>
@@ -213,15 +223,24 @@ public sealed partial class Supervisor
         if (!exited.Spec.Significant || _flags.AutoShutdown == AutoShutdown.Never) return;
         if (_flags.AutoShutdown == AutoShutdown.AllSignificant && _children.Any(r => r.Spec.Significant && r.State != ChildState.Stopped)) return;
         if (MayReport(out var heldBack)) Report("auto_shutdown", heldBack, null, $"shuts down ({_flags.AutoShutdown}): significant child '{exited.Spec.Id}' exited", error: false);
-        GiveUp(new ExitException(ExitReason.Shutdown, $"Supervisor {Self.Path} shut down automatically ({_flags.AutoShutdown}) after significant child '{exited.Spec.Id}' exited."));
+        var exit = new ExitException(ExitReason.Shutdown, $"Supervisor {Self.Path} shut down automatically ({_flags.AutoShutdown}) after significant child '{exited.Spec.Id}' exited.");
+        // An OTP parent hears the shutdown exit; a plain Akka parent (the /user guardian too) would restart a failure, so it just stops.
+        GiveUp(_otp.TopLevel.IsSupervisor(Context.Parent) ? exit : null);
     }
 
-    /// <summary>Stops every child in reverse start order, then fails with <paramref name="exit"/>, so the parent's strategy decides.</summary>
-    private void GiveUp(Exception exit)
+    /// <summary>
+    /// Stops every child in reverse start order, then fails with <paramref name="exit"/>, so the parent's strategy decides;
+    /// without one it stops itself.
+    /// </summary>
+    private void GiveUp(Exception? exit)
     {
         _phase = Phase.GivingUp;
         EnqueueStopAll();
-        Enqueue(new ActionStep(() => Self.Tell(new SupervisorExit(exit), Self)));
+        Enqueue(new ActionStep(() =>
+        {
+            if (exit is null) Context.Stop(Self);
+            else Self.Tell(new SupervisorExit(exit), Self);
+        }));
     }
 
     private void BeginShutdown()
@@ -229,7 +248,6 @@ public sealed partial class Supervisor
         _phase = Phase.ShuttingDown;
         EnqueueStopAll();
         Enqueue(new ActionStep(() => Context.Stop(Self)));
-        RunSteps();
     }
 
     private string RestartDescription(ChildRecord record) => _flags.Strategy switch

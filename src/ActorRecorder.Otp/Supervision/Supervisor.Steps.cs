@@ -46,12 +46,10 @@ public sealed partial class Supervisor
         }
     }
 
-    /// <summary>The step that was waiting has finished.</summary>
+    /// <summary>The step that was waiting has finished; whoever handled the event runs the next ones (<see cref="RunSteps"/>).</summary>
     private void Finish(Step step)
     {
-        if (!ReferenceEquals(_current, step)) return;
-        _current = null;
-        RunSteps();
+        if (ReferenceEquals(_current, step)) _current = null;
     }
 
     private void EnqueueStart(ChildRecord record, Action<IActorRef>? onStarted, Action<ChildRecord, ExitReason> onFailed, Func<bool>? unless = null) =>
@@ -135,12 +133,8 @@ public sealed partial class Supervisor
         public void Acknowledged(Supervisor supervisor, Exception? failure)
         {
             if (_failure is not null) return;
-            if (failure is null)
-            {
-                Started(supervisor, record.Child!);
-                return;
-            }
-            FailedToStart(failure);
+            if (failure is null) Started(supervisor, record.Child!);
+            else FailedToStart(failure);
         }
 
         /// <summary>The child failed: in its constructor or PreStart (a start failure), or later, once started (an exit after a start).</summary>
@@ -156,6 +150,7 @@ public sealed partial class Supervisor
                 FailedToStart(cause);
                 return;
             }
+            // It started, then failed: OTP would have answered {ok, Pid}, then received the exit.
             var child = record.Child!;
             Started(supervisor, child);
             supervisor.NoteFailure(record, child, cause);
@@ -173,11 +168,9 @@ public sealed partial class Supervisor
                 return;
             }
             // OTP would have answered {ok, Pid}, then received the exit.
-            record.Child = null;
-            record.State = ChildState.Stopped;
-            supervisor._pending.Enqueue(new Exit(record, child, record.Incarnation, ExitReason.Normal, Cause: null));
-            onStarted?.Invoke(child);
-            supervisor.Finish(this);
+            record.Exited = true;
+            Started(supervisor, child);
+            supervisor.Note(new Exit(record, child, record.Incarnation, ExitReason.Normal, Cause: null));
         }
 
         private void FailedToStart(Exception cause)
@@ -211,7 +204,16 @@ public sealed partial class Supervisor
             {
                 // Stopped by its supervisor, this incarnation is over: an exit of it still waiting to be handled is stale (OTP's unlink_flush).
                 record.Incarnation++;
-                if (record.Child is not { } child || record.Node is null) continue;
+                if (record.Node is null) continue;
+                if (record.Child is not { } child || record.Exited)
+                {
+                    // Nothing left to stop (it is already gone, or a restart of it failed): OTP's pid = undefined.
+                    record.Child = null;
+                    record.Exited = false;
+                    record.Suspended = false;
+                    record.State = ChildState.Stopped;
+                    continue;
+                }
                 record.State = ChildState.Stopping;
                 _pending.Add(record);
                 if (shutdown.IsBrutalKill || !record.Graceful || record.Suspended)

@@ -33,6 +33,7 @@ public sealed partial class Supervisor : ActorBase, IHandleGracefulShutdown
     private readonly SupervisorHook _hook;
     private readonly ILoggingAdapter _log;
     private Phase _phase = Phase.Initializing;
+    private bool _restartingInPlace;
 
     /// <summary>Creates the supervisor; use <see cref="Props(SupervisorFlags, IReadOnlyList{ChildSpec})"/>.</summary>
     public Supervisor(SupervisorFlags flags, IReadOnlyList<ChildSpec> children)
@@ -146,6 +147,7 @@ public sealed partial class Supervisor : ActorBase, IHandleGracefulShutdown
         // Akka restarts this supervisor in place: its children go at once (Akka's way), and this instance decides nothing more.
         // The requests it held are passed on to the next instance.
         _phase = Phase.Dead;
+        _restartingInPlace = true;
         foreach (var request in _pending.OfType<Request>()) Self.Tell(request.Message, request.Sender);
         _pending.Clear();
         base.PreRestart(reason, message);
@@ -155,11 +157,19 @@ public sealed partial class Supervisor : ActorBase, IHandleGracefulShutdown
     protected override void PostStop()
     {
         _phase = Phase.Dead;
-        _otp.TopLevel.Unregister(Self);
+        // Restarted in place, it stays registered and keeps its place in the shutdown order.
+        if (!_restartingInPlace) _otp.TopLevel.Unregister(Self);
     }
 
     /// <inheritdoc />
     protected override bool Receive(object message)
+    {
+        var handled = Handle(message);
+        RunSteps();
+        return handled;
+    }
+
+    private bool Handle(object message)
     {
         switch (message)
         {
@@ -236,11 +246,12 @@ public sealed partial class Supervisor : ActorBase, IHandleGracefulShutdown
 
     private readonly List<IActorRef> _readyWaiters = [];
     private SupervisorStartException? _initFailure;
+    private bool _initialized;
 
     private void AnswerReadiness(IActorRef asker)
     {
         if (_initFailure is not null) asker.Tell(new Status.Failure(_initFailure), Self);
-        else if (_phase == Phase.Initializing || (_phase == Phase.GivingUp && _readyWaiters.Count > 0)) _readyWaiters.Add(asker);
+        else if (!_initialized) _readyWaiters.Add(asker); // still starting, or stopping what it started after a start failed
         else asker.Tell(SupervisorStarted.Instance, Self);
     }
 
@@ -248,6 +259,7 @@ public sealed partial class Supervisor : ActorBase, IHandleGracefulShutdown
     private void Initialized()
     {
         _phase = Phase.Running;
+        _initialized = true;
         foreach (var waiter in _readyWaiters) waiter.Tell(SupervisorStarted.Instance, Self);
         _readyWaiters.Clear();
     }
@@ -259,7 +271,7 @@ public sealed partial class Supervisor : ActorBase, IHandleGracefulShutdown
     private sealed record SupervisorExit(Exception Exception);
 
     /// <summary>OTP's <c>try_again_restart</c>: a failed restart is tried again after the requests already queued.</summary>
-    private sealed record TryAgainRestart(ChildRecord Record, int Incarnation);
+    private sealed record TryAgainRestart(ChildRecord Record, int Incarnation, ExitReason Reason);
 }
 
 /// <summary>The reply to <see cref="SupervisorReady"/>: every initial child has started.</summary>

@@ -31,7 +31,8 @@ internal sealed class TopLevelSupervisors(ExtendedActorSystem system, bool enabl
     /// <summary>Notes a supervisor that has started; a top-level one joins the ordered shutdown.</summary>
     public void Register(IActorRef supervisor, IActorRef parent, TimeSpan budget)
     {
-        _live[supervisor] = new Entry(parent, Interlocked.Increment(ref _order), budget);
+        // A supervisor restarted in place registers again, and keeps its place in the order.
+        _live.AddOrUpdate(supervisor, _ => new Entry(parent, Interlocked.Increment(ref _order), budget), (_, old) => old with { Budget = budget });
         if (!enabled || _live.ContainsKey(parent)) return; // a child supervisor: its parent stops it in order
         lock (_gate)
         {
@@ -55,6 +56,9 @@ internal sealed class TopLevelSupervisors(ExtendedActorSystem system, bool enabl
             }
         }
     }
+
+    /// <summary>Whether <paramref name="actor"/> is a live OTP <see cref="Supervisor"/> of this system.</summary>
+    public bool IsSupervisor(IActorRef actor) => _live.ContainsKey(actor);
 
     /// <summary>Forgets a supervisor that has stopped.</summary>
     public void Unregister(IActorRef supervisor) => _live.TryRemove(supervisor, out _);

@@ -130,6 +130,23 @@ public sealed class CallSpec(ITestOutputHelper output) : OtpSpec(output)
         await Assert.ThrowsAsync<NoProcException>(() => pending);
     }
 
+    [Fact]
+    public async Task Calls_that_time_out_or_are_cancelled_leave_no_watch_behind()
+    {
+        var silent = Sys.ActorOf(Props.Create(() => new Silent()));
+        await Assert.ThrowsAsync<CallTimeoutException>(() => silent.Call<string>("first", TimeSpan.FromMilliseconds(1)));
+        await AwaitAssertAsync(() => Assert.InRange(WatchersOf(silent).Count, 0, 1)); // Akka may keep its first watcher (above)
+        var baseline = WatchersOf(silent).Count;
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => silent.Call<string>("x", TimeSpan.FromMinutes(1), cancelled.Token));
+            await Assert.ThrowsAsync<CallTimeoutException>(() => silent.Call<string>("y", TimeSpan.FromMilliseconds(1)));
+        }
+        await AwaitAssertAsync(() => Assert.Equal(baseline, WatchersOf(silent).Count));
+    }
+
     /// <summary>Who watches <paramref name="actor"/>: Akka keeps it in its cell's private state.</summary>
     private static IReadOnlyList<IActorRef> WatchersOf(IActorRef actor)
     {
