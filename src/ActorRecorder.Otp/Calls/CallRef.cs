@@ -12,6 +12,7 @@ internal sealed class CallRef<T> : FutureActorRef<T>
     private readonly TaskCompletionSource<T> _result;
     private readonly IInternalActorRef _target;
     private readonly Type _messageType;
+    private int _unwatched;
 
     private CallRef(TaskCompletionSource<T> result, ActorPath path, IActorRefProvider provider, IInternalActorRef target, Type messageType)
         : base(result, path, provider)
@@ -50,13 +51,26 @@ internal sealed class CallRef<T> : FutureActorRef<T>
         {
             provider.UnregisterTempActor(path);
             // A target that is still alive forgets the watch; a dead one has nothing to forget.
-            if (result.Task.Exception?.InnerException is not NoProcException) target.SendSystemMessage(new Unwatch(target, call));
+            if (result.Task.Exception?.InnerException is not NoProcException) call.Unwatch();
             timer?.Dispose();
             cancellation.Dispose();
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
         target.Tell(message, call);
         return result.Task;
+    }
+
+    /// <inheritdoc />
+    protected override void TellInternal(object message, IActorRef sender)
+    {
+        base.TellInternal(message, sender);
+        // The reply usually comes from the target's own turn, where the unwatch costs no extra scheduling of its mailbox.
+        Unwatch();
+    }
+
+    private void Unwatch()
+    {
+        if (Interlocked.Exchange(ref _unwatched, 1) == 0) _target.SendSystemMessage(new Unwatch(_target, this));
     }
 
     /// <inheritdoc />

@@ -162,7 +162,7 @@ public sealed partial class Supervisor
             return;
         }
         if (record.Child is not null) EnqueueStop(record, Shutdown.BrutalKill);
-        EnqueueStart(record, onStarted: null, onFailed: RestartFailed);
+        EnqueueStart(record, onStarted: null, onFailed: RestartFailed, awaitStarted: false);
     }
 
     /// <summary>

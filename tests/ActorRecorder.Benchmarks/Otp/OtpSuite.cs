@@ -13,6 +13,7 @@ public static class OtpSuite
     {
         if (selected("otp_restart_inplace")) foreach (var f in RestartBenchmarks.InPlace()) yield return f;
         if (selected("otp_restart_recreate")) foreach (var f in RestartBenchmarks.Recreate()) yield return f;
+        if (selected("otp_restart_recreate_vs_akka_recreate")) foreach (var f in RestartBenchmarks.RecreateFloor()) yield return f;
         if (selected("otp_group_restart")) foreach (var f in RestartBenchmarks.Group()) yield return f;
         if (selected("otp_shutdown")) foreach (var f in ShutdownBenchmarks.Run()) yield return f;
         if (selected("otp_child_msgs")) foreach (var f in MessageBenchmarks.Run()) yield return f;

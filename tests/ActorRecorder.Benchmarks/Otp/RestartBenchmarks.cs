@@ -28,6 +28,14 @@ public static class RestartBenchmarks
             "one_for_one Supervisor, RestartMode.Recreate: stop, then a fresh incarnation started and acknowledged"),
         StockOneForOne(), "≥ 0.5");
 
+    /// <summary>The same recreate against the least an Akka parent can do for it: stop the failed child, watch, create it again.</summary>
+    public static IReadOnlyList<Figure> RecreateFloor() => Paired.Measure("otp_restart_recreate_vs_akka_recreate",
+        new Workload($"otp_restart_recreate_{Restarts}", "restarts/s", () => Otp(RestartMode.Recreate),
+            "one_for_one Supervisor, RestartMode.Recreate"),
+        new Workload($"akka_stop_and_recreate_{Restarts}", "restarts/s", HandRolledRecreate,
+            "a plain Akka parent: StoppingStrategy, Watch, ActorOf again under the same name on Terminated"),
+        "none (what the OTP bookkeeping adds to Akka's own stop and create)");
+
     public static IReadOnlyList<Figure> Group() => Paired.Measure("otp_group_restart_vs_akka_allforone",
         new Workload($"otp_group_restart_rest_for_one_{GroupSize}x{GroupRestarts}", "group restarts/s", OtpGroup,
             $"rest_for_one over {GroupSize} children, the first crashing: each group restart stops {GroupSize} children one at a time in reverse order and starts {GroupSize} fresh ones in order"),
@@ -70,6 +78,41 @@ public static class RestartBenchmarks
         {
             OtpBench.Stop(system);
         }
+    }
+
+    private static double HandRolledRecreate()
+    {
+        var system = OtpBench.Create("akka-recreate");
+        try
+        {
+            var counter = new RestartCounter(Restarts);
+            var parent = system.ActorOf(Props.Create(() => new Recreator(SelfCrasher.Props(counter))));
+            var child = OtpBench.Await(parent.Ask<IActorRef>("child", TimeSpan.FromSeconds(10)));
+            OtpBench.Await(child.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(10)));
+            return Time(child, counter, Restarts);
+        }
+        finally
+        {
+            OtpBench.Stop(system);
+        }
+    }
+
+    /// <summary>Stops a failed child and creates it again under the same name once it has terminated.</summary>
+    private sealed class Recreator : ReceiveActor
+    {
+        private IActorRef _child = ActorRefs.Nobody;
+
+        public Recreator(Props props)
+        {
+            Receive<string>(_ =>
+            {
+                _child = Context.Watch(Context.ActorOf(props, "c"));
+                Sender.Tell(_child);
+            });
+            Receive<Terminated>(_ => _child = Context.Watch(Context.ActorOf(props, "c")));
+        }
+
+        protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(-1, -1, _ => Directive.Stop, false);
     }
 
     private static double OtpGroup()

@@ -164,8 +164,8 @@ public sealed class SupervisorApiSpec(ITestOutputHelper output) : OtpSpec(output
     {
         IActorRef supervisor = ActorRefs.Nobody;
         var requests = CreateTestProbe();
-        // The second construction (the first restart) fails. While it runs the supervisor is busy starting it, so
-        // the requests it sends meanwhile are answered after the failure and before OTP's try_again_restart.
+        // The second construction (the first restart) fails. Under rest_for_one the supervisor waits for every start of
+        // a group restart, so the requests sent meanwhile are answered after the failure and before OTP's try_again_restart.
         var options = new WorkerOptions
         {
             OnConstruct = attempt =>
@@ -178,7 +178,8 @@ public sealed class SupervisorApiSpec(ITestOutputHelper output) : OtpSpec(output
             },
             FailStart = attempt => attempt == 2,
         };
-        supervisor = await StartedSupervisor(Worker("flaky", options: options, restartMode: RestartMode.Recreate));
+        supervisor = await Supervisor.StartAsync(Sys, "sup", new SupervisorFlags(SupervisorStrategyKind.RestForOne, intensity: 5), [Worker("flaky", options: options)]);
+        ExpectStarts("flaky");
         var child = (await ChildAsync(supervisor, "flaky")).Child!;
         child.Tell(new Crash(), TestActor);
         requests.ExpectMsg<SupervisorResult.Restarting>();

@@ -45,6 +45,23 @@ public sealed class RestartIdentitySpec(ITestOutputHelper output) : OtpSpec(outp
     }
 
     [Fact]
+    public async Task A_recreated_child_that_fails_to_start_is_tried_again()
+    {
+        var options = new WorkerOptions { FailStart = attempt => attempt == 2 };
+        var supervisor = await Supervisor.StartAsync(Sys, "sup", new SupervisorFlags(intensity: 5),
+            [Worker("w", options: options, restartMode: RestartMode.Recreate)]);
+        var child = ExpectStarts("w")[0];
+        child.Tell(new Crash(), TestActor);
+        ExpectStops("w");
+        var fresh = ExpectStarts("w")[0]; // the second attempt failed in its constructor; the third started
+        Assert.NotEqual(child, fresh);
+        Assert.Equal(3, options.Attempts.Value);
+        var info = await ChildAsync(supervisor, "w");
+        Assert.False(info.Restarting);
+        Assert.Equal(fresh, info.Child);
+    }
+
+    [Fact]
     public async Task RestartMode_Recreate_starts_a_fresh_incarnation_under_simple_one_for_one()
     {
         var pool = await Supervisor.StartAsync(Sys, "pool", new SupervisorFlags(SupervisorStrategyKind.SimpleOneForOne, intensity: 5),
