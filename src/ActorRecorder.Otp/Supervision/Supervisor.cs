@@ -32,7 +32,10 @@ public sealed partial class Supervisor : ActorBase, IHandleGracefulShutdown
     private readonly RestartWindow _window;
     private readonly SupervisorHook _hook;
     private readonly ILoggingAdapter _log;
+    private readonly List<IActorRef> _readyWaiters = [];
     private Phase _phase = Phase.Initializing;
+    private bool _initialized;
+    private SupervisorStartException? _initFailure;
     private bool _restartingInPlace;
 
     /// <summary>Creates the supervisor; use <see cref="Props(SupervisorFlags, IReadOnlyList{ChildSpec})"/>.</summary>
@@ -243,10 +246,6 @@ public sealed partial class Supervisor : ActorBase, IHandleGracefulShutdown
             Self.Tell(new SupervisorExit(new ActorInitializationException(Self, exception.Message, exception)), Self);
         }));
     }
-
-    private readonly List<IActorRef> _readyWaiters = [];
-    private SupervisorStartException? _initFailure;
-    private bool _initialized;
 
     private void AnswerReadiness(IActorRef asker)
     {
