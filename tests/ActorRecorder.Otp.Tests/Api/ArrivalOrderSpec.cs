@@ -13,12 +13,11 @@ namespace ActorRecorder.Otp.Tests.Api;
 /// </summary>
 public sealed class ArrivalOrderSpec(ITestOutputHelper output) : OtpSpec(output)
 {
-    /// <summary>Sends <paramref name="message"/>, then waits until the supervisor has taken it (Akka answers Identify after it).</summary>
+    /// <summary>Sends <paramref name="message"/>, then waits until the supervisor has taken it.</summary>
     private void Queue(IActorRef supervisor, object message, IActorRef replyTo)
     {
         supervisor.Tell(message, replyTo);
-        supervisor.Tell(new Identify("taken"), TestActor);
-        ExpectMsg<ActorIdentity>();
+        Taken(supervisor);
     }
 
     [Fact]

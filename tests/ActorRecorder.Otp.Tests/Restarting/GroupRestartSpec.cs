@@ -118,8 +118,11 @@ public sealed class GroupRestartSpec(ITestOutputHelper output) : OtpSpec(output)
         Assert.Equal("a", exit.ChildId);
     }
 
-    [Fact]
-    public async Task A_failure_that_arrives_during_a_group_restart_is_handled_after_it()
+    /// <summary>
+    /// rest_for_one over x, a and slow; a crashes, and the supervisor is left waiting, however long it takes, for "slow",
+    /// which ignores its graceful shutdown until told "normal".
+    /// </summary>
+    private async Task<(IActorRef Supervisor, IActorRef[] Children)> BusyWithAGroupRestartAsync()
     {
         var supervisor = await Supervisor.StartAsync(Sys, "sup", Flags(SupervisorStrategyKind.RestForOne),
         [
@@ -130,10 +133,16 @@ public sealed class GroupRestartSpec(ITestOutputHelper output) : OtpSpec(output)
         var children = ExpectStarts("x", "a", "slow");
         children[1].Tell(new Crash(), TestActor);
         ExpectStops("a");
-        ExpectMsg(new Lifecycle("slow", "graceful")); // the supervisor now waits for "slow", however long it takes
+        ExpectMsg(new Lifecycle("slow", "graceful"));
+        return (supervisor, children);
+    }
+
+    [Fact]
+    public async Task A_failure_that_arrives_during_a_group_restart_is_handled_after_it()
+    {
+        var (supervisor, children) = await BusyWithAGroupRestartAsync();
         var listing = supervisor.WhichChildrenAsync(TimeSpan.FromSeconds(30));
-        supervisor.Tell(new Identify("received"), TestActor); // answered by Akka after the request above has been taken
-        ExpectMsg<ActorIdentity>();
+        Taken(supervisor);
         children[0].Tell(new Crash(), TestActor);      // "x" is not in the group: its exit waits for the group restart
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
         Assert.False(listing.IsCompleted);             // requests wait too
@@ -153,19 +162,9 @@ public sealed class GroupRestartSpec(ITestOutputHelper output) : OtpSpec(output)
     [Fact]
     public async Task An_exit_noted_while_busy_is_dropped_when_a_request_before_it_terminated_that_child()
     {
-        var supervisor = await Supervisor.StartAsync(Sys, "sup", Flags(SupervisorStrategyKind.RestForOne),
-        [
-            Worker("x"),
-            Worker("a"),
-            new ChildSpec("slow", GracefulWorker.Props(TestActor, "slow", ignoreShutdown: true), shutdown: Otp.Shutdown.Infinity),
-        ]);
-        var children = ExpectStarts("x", "a", "slow");
-        children[1].Tell(new Crash(), TestActor);
-        ExpectStops("a");
-        ExpectMsg(new Lifecycle("slow", "graceful")); // busy until "slow" goes
+        var (supervisor, children) = await BusyWithAGroupRestartAsync();
         var terminating = supervisor.TerminateChildAsync("x", TimeSpan.FromSeconds(30));
-        supervisor.Tell(new Identify("received"), TestActor);
-        ExpectMsg<ActorIdentity>();                    // the request is queued…
+        Taken(supervisor);                             // the request is queued…
         children[0].Tell(new Crash(), TestActor);      // …before x's exit; Akka holds the failed x until its supervisor decides
         children[2].Tell("normal", TestActor);
         ExpectStops("slow");

@@ -98,6 +98,13 @@ public abstract class OtpSpec : Akka.TestKit.Xunit2.TestKit
         return exit;
     }
 
+    /// <summary>Waits until <paramref name="actor"/> has taken every message sent to it before: Akka answers Identify after them.</summary>
+    protected void Taken(IActorRef actor)
+    {
+        actor.Tell(new Identify("taken"), TestActor);
+        ExpectMsg<ActorIdentity>();
+    }
+
     protected async Task<ChildInfo> ChildAsync(IActorRef supervisor, string id) =>
         Assert.Single(await supervisor.WhichChildrenAsync(), c => c.Id == id);
 }
