@@ -19,7 +19,7 @@ namespace ActorRecorder.Hocon;
 /// as missing for typed getters, so the default-value overloads return their default for it.
 /// Instances are safe to share between threads.
 /// </remarks>
-public sealed class Config
+internal sealed class Config
 {
     private readonly HoconObject _tree;
     private readonly Lazy<HoconObject>? _resolved;

@@ -4,7 +4,11 @@ using ActorRecorder.Hocon.Includes;
 namespace ActorRecorder.Hocon;
 
 /// <summary>Entry points that turn HOCON text, files and embedded resources into <see cref="Config"/> instances.</summary>
-public static class ConfigurationFactory
+/// <remarks>
+/// Superseded by <see cref="HoconLoader"/>, which returns Akka.NET's <c>Config</c>; this type stays
+/// while existing callers move over.
+/// </remarks>
+internal static class ConfigurationFactory
 {
     /// <summary>A configuration with no values.</summary>
     public static Config Empty { get; } = new(HoconObject.Empty, useEnvironmentVariables: true);

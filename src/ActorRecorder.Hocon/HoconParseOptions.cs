@@ -16,7 +16,7 @@ public sealed record HoconParseOptions
 
     /// <summary>
     /// Directory that relative includes resolve against when the text did not come from a file
-    /// (<see cref="ConfigurationFactory.ParseString(string, string?)"/>). Defaults to
+    /// (<see cref="HoconLoader.ParseString(string, HoconParseOptions)"/>). Defaults to
     /// <see cref="AppContext.BaseDirectory"/>; never the process's current directory.
     /// </summary>
     public string? IncludeBaseDirectory { get; init; }

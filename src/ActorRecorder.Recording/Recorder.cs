@@ -1,10 +1,11 @@
-using ActorRecorder.Actors;
+using ActorRecorder.Otp;
+using Akka.Actor;
 
 namespace ActorRecorder.Recording;
 
 /// <summary>
 /// Starts and stops session recorders: one actor per WebSocket session that writes every frame told
-/// to it (<see cref="Record"/>) to a JSONL file, ZenWebsocket's <c>RecorderServer</c> on actors.
+/// to it (<see cref="Record"/>) to a JSONL file, ZenWebsocket's <c>RecorderServer</c> on Akka.NET.
 /// </summary>
 /// <example>
 /// <code>
@@ -21,7 +22,7 @@ public static class Recorder
     public static readonly TimeSpan DefaultStopTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Starts a recorder writing to <paramref name="path"/> under the recorders' supervisor. Like
+    /// Starts a recorder writing to <paramref name="path"/> under the root supervisor's <c>recorders</c>. Like
     /// <c>start_link</c>, it returns once the file is open: a missing directory, a path that is a
     /// directory, no permission, or a path another recorder of this system writes to throws a
     /// <see cref="RecorderStartException"/> naming the path and the reason, and leaves no actor behind.
@@ -33,22 +34,27 @@ public static class Recorder
     /// <returns>The recorder; tell it <see cref="Record"/>s, ask it <see cref="Flush"/> and <see cref="GetStats"/>.</returns>
     /// <exception cref="ArgumentException">An option is invalid; the message names it and its value.</exception>
     /// <exception cref="RecorderStartException">The file cannot be opened.</exception>
-    public static async Task<IActorRef> StartAsync(ActorSystem system, string path, RecorderOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<IActorRef> StartAsync(ActorSystem system, string path, RecorderOptions? options = null, CancellationToken cancellationToken = default) =>
+        StartHookedAsync(system, path, options, RecorderHooks.None, cancellationToken);
+
+    /// <summary>As <see cref="StartAsync"/>, with hooks that let specs hold or fail writes and fsyncs.</summary>
+    internal static async Task<IActorRef> StartHookedAsync(ActorSystem system, string path, RecorderOptions? options, RecorderHooks? hooks,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        options ??= RecorderOptions.FromConfig(system.Settings.Config);
+        var registry = RecorderRegistry.Get(system); // first: it adds the product's defaults to the system's config
+        options ??= registry.ConfiguredOptions;
         options.Validate();
 
         var fullPath = Path.GetFullPath(path);
-        var registry = RecorderRegistry.For(system);
-        var state = new RecorderState(system, fullPath, options, registry);
+        var state = new RecorderState(fullPath, options, hooks ?? RecorderHooks.None, registry);
         if (!registry.TryReserve(state)) throw new RecorderStartException(fullPath, RecorderStartFailure.AlreadyRecording);
         try
         {
             var props = Props.Create(() => new RecorderActor(state));
-            if (options.MailboxCapacity is { } capacity) props = props.WithMailbox(MailboxType.Bounded(capacity, MailboxOverflow.DropNewest));
-            var timeout = system.Settings.AskTimeout;
+            if (options.MailboxCapacity is { } capacity) props = props.WithMailbox(registry.MailboxFor(capacity));
+            var timeout = OtpExtension.Get(system).Settings.CallTimeout;
             return await RecorderHost.StartChildAsync(system, props, timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
@@ -72,8 +78,17 @@ public static class Recorder
         ArgumentNullException.ThrowIfNull(recorder);
         var wait = timeout ?? DefaultStopTimeout;
         // A PoisonPill is queued behind the records already sent, as gen_server's stop is: they are written first.
-        if (!await recorder.GracefulStop(wait, PoisonPill.Instance, cancellationToken).ConfigureAwait(false))
-            throw new TimeoutException($"Recorder {recorder.Path} did not stop within {wait}.");
+        // Akka's GracefulStop faults with a TaskCanceledException when the time runs out: that is a timeout, said as one.
+        bool stopped;
+        try
+        {
+            stopped = await recorder.GracefulStop(wait, PoisonPill.Instance).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Recorder {recorder.Path} did not stop within {wait}.", e);
+        }
+        if (!stopped) throw new TimeoutException($"Recorder {recorder.Path} did not stop within {wait}.");
     }
 
     private static RecorderStartFailure? StartFailure(string path, Exception error)

@@ -1,5 +1,4 @@
 using System.Runtime;
-using ActorRecorder.Benchmarks.Actors;
 using ActorRecorder.Benchmarks.Harness;
 using ActorRecorder.Benchmarks.Hocon;
 using ActorRecorder.Benchmarks.Otp;
@@ -16,7 +15,7 @@ bool Selected(string name) => only is null || only.Any(o => name.StartsWith(o, S
 var suites = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || (args[i - 1] != "--runs" && args[i - 1] != "--only"))).ToList();
 if (suites.Count == 0)
 {
-    Console.Error.WriteLine("usage: ActorRecorder.Benchmarks <actors|hocon|recorder|otp> [--json] [--runs N] [--only name,...]");
+    Console.Error.WriteLine("usage: ActorRecorder.Benchmarks <otp|recorder|hocon> [--json] [--runs N] [--only name,...]");
     return 2;
 }
 
@@ -31,11 +30,10 @@ foreach (var suite in suites)
     // One line per suite.
     IEnumerable<Figure> results = suite switch
     {
-        "actors" => ActorSuite.Run(Selected),
         "hocon" => HoconSuite.Run(Selected),
         "recorder" => RecorderSuite.Run(Selected),
         "otp" => OtpSuite.Run(Selected),
-        _ => throw new ArgumentException($"Unknown benchmark suite '{suite}'; known: actors, hocon, recorder, otp."),
+        _ => throw new ArgumentException($"Unknown benchmark suite '{suite}'; known: otp, recorder, hocon."),
     };
     foreach (var figure in results)
     {

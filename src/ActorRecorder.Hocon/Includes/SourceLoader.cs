@@ -50,7 +50,7 @@ internal sealed class SourceLoader
             case IncludeKind.Classpath:
                 var assembly = (from as ConfigSource.Resource)?.Assembly ?? _options.ResourceAssembly
                     ?? throw new ConfigSourceException(statement.Name,
-                        $"{statement.Position}: include {statement.Describe()} looks for an embedded resource, but this text was not loaded from an assembly; use ConfigurationFactory.FromResource or set HoconParseOptions.ResourceAssembly");
+                        $"{statement.Position}: include {statement.Describe()} looks for an embedded resource, but this text was not loaded from an assembly; use HoconLoader.FromResource or set HoconParseOptions.ResourceAssembly");
                 included = LoadResources(assembly, statement.Name, relativeTo: null, includePoint, out lookedFor);
                 break;
             case IncludeKind.Adjacent when from is ConfigSource.Resource resource && !LooksLikeUrl(statement.Name):

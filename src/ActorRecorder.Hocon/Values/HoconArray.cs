@@ -6,7 +6,7 @@ namespace ActorRecorder.Hocon;
 /// <summary>An array value. Read-only for callers.</summary>
 [SuppressMessage("Naming", "CA1710:Identifiers should have correct suffix",
     Justification = "Named after the HOCON concept it models, like its siblings HoconObject and HoconString.")]
-public sealed class HoconArray : HoconValue, IReadOnlyList<HoconValue>
+internal sealed class HoconArray : HoconValue, IReadOnlyList<HoconValue>
 {
     private readonly HoconValue[] _elements;
     private ResolvedState _resolved;

@@ -1,7 +1,7 @@
 namespace ActorRecorder.Hocon;
 
 /// <summary>A boolean value.</summary>
-public sealed class HoconBoolean : HoconValue
+internal sealed class HoconBoolean : HoconValue
 {
     private HoconBoolean(bool value)
     {

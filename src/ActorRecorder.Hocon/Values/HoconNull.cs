@@ -1,7 +1,7 @@
 namespace ActorRecorder.Hocon;
 
 /// <summary>The explicit <c>null</c> value.</summary>
-public sealed class HoconNull : HoconValue
+internal sealed class HoconNull : HoconValue
 {
     private HoconNull()
     {

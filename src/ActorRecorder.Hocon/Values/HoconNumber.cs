@@ -6,7 +6,7 @@ namespace ActorRecorder.Hocon;
 /// A number value. Keeps the text it was written with, because HOCON renders numbers in value
 /// concatenations and path expressions exactly as written.
 /// </summary>
-public sealed class HoconNumber : HoconValue
+internal sealed class HoconNumber : HoconValue
 {
     /// <summary>Creates a number from JSON number text the lexer has already validated.</summary>
     internal HoconNumber(string text)

@@ -8,7 +8,7 @@ namespace ActorRecorder.Hocon;
 /// </summary>
 [SuppressMessage("Naming", "CA1710:Identifiers should have correct suffix",
     Justification = "Named after the HOCON concept it models, like its siblings HoconArray and HoconString.")]
-public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconValue>
+internal sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconValue>
 {
     private readonly OrderedDictionary<string, HoconValue> _fields;
     private ResolvedState _resolved;

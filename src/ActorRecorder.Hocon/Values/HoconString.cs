@@ -1,7 +1,7 @@
 namespace ActorRecorder.Hocon;
 
 /// <summary>A string value.</summary>
-public sealed class HoconString : HoconValue
+internal sealed class HoconString : HoconValue
 {
     /// <summary>Creates a string value.</summary>
     internal HoconString(string value, bool isSeparatingWhitespace = false)

@@ -8,7 +8,7 @@ namespace ActorRecorder.Hocon;
 /// <see cref="HoconString"/>, <see cref="HoconNumber"/>, <see cref="HoconBoolean"/> or
 /// <see cref="HoconNull"/>.
 /// </summary>
-public abstract class HoconValue
+internal abstract class HoconValue
 {
     // Only this assembly may add node kinds: the resolver relies on knowing all of them.
     private protected HoconValue()

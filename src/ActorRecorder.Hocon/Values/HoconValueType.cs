@@ -1,7 +1,7 @@
 namespace ActorRecorder.Hocon;
 
 /// <summary>The JSON-compatible kind of a resolved configuration value.</summary>
-public enum HoconValueType
+internal enum HoconValueType
 {
     /// <summary>An object: named fields.</summary>
     Object,

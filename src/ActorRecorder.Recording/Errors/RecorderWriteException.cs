@@ -14,8 +14,12 @@ public sealed class RecorderWriteException : IOException
         : base($"Recorder could not write '{path}': {message}", innerException)
     {
         Path = path;
+        Reason = message;
     }
 
     /// <summary>The recording file.</summary>
     public string Path { get; }
+
+    /// <summary>What went wrong, without the path.</summary>
+    public string Reason { get; }
 }

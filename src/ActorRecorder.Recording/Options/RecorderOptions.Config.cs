@@ -1,8 +1,8 @@
-using ActorRecorder.Hocon;
+using Akka.Configuration;
 
 namespace ActorRecorder.Recording;
 
-/// <summary>Reading recorder options from HOCON (<c>actor-recorder.recorder</c> in <c>reference.conf</c>).</summary>
+/// <summary>Reading recorder options from the system's configuration (<c>actor-recorder.recorder</c> in <c>reference.conf</c>).</summary>
 public sealed partial record RecorderOptions
 {
     /// <summary>The section of the configuration the options are read from.</summary>
@@ -17,48 +17,68 @@ public sealed partial record RecorderOptions
     private const string KeyFileMode = ConfigSection + ".file-mode";
 
     /// <summary>
-    /// Options read from <c>actor-recorder.recorder</c> in <paramref name="config"/>; a missing key keeps
-    /// its default. <see cref="Recorder.StartAsync"/> uses the system's configuration when no options are given.
+    /// Options read from <c>actor-recorder.recorder</c> in <paramref name="config"/> (an Akka <see cref="Config"/>, such as
+    /// <c>system.Settings.Config</c>); a missing key keeps its default. <see cref="Recorder.StartAsync"/>
+    /// uses the system's configuration when no options are given.
     /// </summary>
-    /// <exception cref="ArgumentException">A value is out of range or not one of the allowed words; the message names the key and the value.</exception>
-    /// <exception cref="ConfigException">A value has the wrong type (e.g. text where a number is expected).</exception>
+    /// <exception cref="ArgumentException">A value has the wrong type, is out of range or is not one of the allowed words; the message names the key and the value.</exception>
     public static RecorderOptions FromConfig(Config config)
     {
         ArgumentNullException.ThrowIfNull(config);
         var d = Default;
         var options = new RecorderOptions
         {
-            FlushEntries = config.GetInt(KeyFlushEntries, d.FlushEntries),
-            FlushInterval = config.GetTimeSpan(KeyFlushInterval, d.FlushInterval),
-            FlushBytes = ToInt(config.GetByteSize(KeyFlushBytes, d.FlushBytes), nameof(FlushBytes), KeyFlushBytes),
-            Fsync = config.GetBoolean(KeyFsync, d.Fsync),
-            RecordControlFrames = config.GetBoolean(KeyRecordControlFrames, d.RecordControlFrames),
-            MailboxCapacity = ReadCapacity(config),
-            FileMode = ReadFileMode(config),
+            FlushEntries = Read(config, KeyFlushEntries, nameof(FlushEntries), d.FlushEntries, c => c.GetInt(KeyFlushEntries)),
+            FlushInterval = Read(config, KeyFlushInterval, nameof(FlushInterval), d.FlushInterval, c => c.GetTimeSpan(KeyFlushInterval, allowInfinite: false)),
+            FlushBytes = Read(config, KeyFlushBytes, nameof(FlushBytes), d.FlushBytes, c => ToInt(c.GetByteSize(KeyFlushBytes) ?? d.FlushBytes)),
+            Fsync = Read(config, KeyFsync, nameof(Fsync), d.Fsync, c => ReadBoolean(c, KeyFsync)),
+            RecordControlFrames = Read(config, KeyRecordControlFrames, nameof(RecordControlFrames), d.RecordControlFrames, c => ReadBoolean(c, KeyRecordControlFrames)),
+            MailboxCapacity = Read(config, KeyMailboxCapacity, nameof(MailboxCapacity), d.MailboxCapacity, ReadCapacity),
+            FileMode = Read(config, KeyFileMode, nameof(FileMode), d.FileMode, ReadFileMode),
         };
         options.Validate();
         return options;
     }
 
-    private static int ToInt(long value, string option, string key)
+    /// <summary>Reads one key, keeping the default when it is missing and naming the key and the value when it cannot be read.</summary>
+    private static T Read<T>(Config config, string key, string option, T fallback, Func<Config, T> read)
     {
-        Require(value is >= int.MinValue and <= int.MaxValue, option, key, value, "must fit in 2 GiB");
-        return (int)value;
+        if (!config.HasPath(key)) return fallback;
+        try
+        {
+            return read(config);
+        }
+        catch (Exception e) when (e is not ArgumentException)
+        {
+            throw new ArgumentException($"Invalid recorder option {option} ({key}) = {config.GetString(key)}: {e.Message}", option, e);
+        }
     }
+
+    /// <summary>HOCON's booleans: true/false, on/off and yes/no (Akka's getter knows only the first four).</summary>
+    private static bool ReadBoolean(Config config, string key) => config.GetString(key)?.ToLowerInvariant() switch
+    {
+        "true" or "on" or "yes" => true,
+        "false" or "off" or "no" => false,
+        _ => throw new FormatException("it must be true or false (on/off, yes/no)"),
+    };
+
+    private static int ToInt(long value) =>
+        value is >= int.MinValue and <= int.MaxValue ? (int)value : throw new FormatException("it must fit in 2 GiB");
 
     private static int? ReadCapacity(Config config)
     {
-        if (!config.HasPath(KeyMailboxCapacity)) return null;
         var text = config.GetString(KeyMailboxCapacity);
         if (string.Equals(text, "unbounded", StringComparison.OrdinalIgnoreCase)) return null;
-        return config.GetInt(KeyMailboxCapacity);
+        return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var capacity)
+            ? capacity
+            : throw new FormatException("it must be a whole number of messages, or unbounded");
     }
 
     private static RecorderFileMode ReadFileMode(Config config)
     {
-        var text = config.GetString(KeyFileMode, "truncate")!;
+        var text = config.GetString(KeyFileMode);
         if (string.Equals(text, "truncate", StringComparison.OrdinalIgnoreCase)) return RecorderFileMode.Truncate;
         if (string.Equals(text, "append", StringComparison.OrdinalIgnoreCase)) return RecorderFileMode.Append;
-        throw new ArgumentException($"Invalid recorder option {nameof(FileMode)} ({KeyFileMode}) = {text}: it must be truncate or append.", nameof(FileMode));
+        throw new FormatException("it must be truncate or append");
     }
 }

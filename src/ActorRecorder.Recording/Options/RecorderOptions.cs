@@ -1,4 +1,4 @@
-using ActorRecorder.Actors;
+using Akka.Actor;
 
 namespace ActorRecorder.Recording;
 
@@ -47,12 +47,6 @@ public sealed partial record RecorderOptions
     /// whatever reason (a crash included), the recorder flushes, closes its file and stops.
     /// </summary>
     public IActorRef? Owner { get; init; }
-
-    /// <summary>Called before every write with its bytes and offset, on the thread that writes; throwing fails the write. Lets specs hold or fail a write.</summary>
-    internal WriteHook? WriteHook { get; init; }
-
-    /// <summary>Called before every fsync; throwing fails it. Lets specs count or fail an fsync.</summary>
-    internal Action? SyncHook { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option, its configuration key and its value.</summary>
     public void Validate()

@@ -1,11 +1,4 @@
 namespace ActorRecorder.Recording;
 
-/// <summary>The recorder's timer: time to write what has been waiting since the timer was armed.</summary>
-internal sealed class FlushTick
-{
-    public static readonly FlushTick Instance = new();
-
-    private FlushTick()
-    {
-    }
-}
+/// <summary>The recorder's timer: time to write what has been waiting since the timer was armed. One per arming, so a stale one is told apart.</summary>
+internal sealed class FlushTick;

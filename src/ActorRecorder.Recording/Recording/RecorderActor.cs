@@ -1,5 +1,6 @@
-using ActorRecorder.Actors;
-using Microsoft.Extensions.Logging;
+using ActorRecorder.Otp;
+using Akka.Actor;
+using Akka.Event;
 
 namespace ActorRecorder.Recording;
 
@@ -26,24 +27,36 @@ namespace ActorRecorder.Recording;
 /// bounded mailbox is never told anything (it could be full and drop it): there a due buffer is written at once.
 /// </para>
 /// <para>
-/// A write error is logged with the path, counted, and crashes the actor: its supervisor restarts it,
-/// and the new incarnation appends to the file and writes the entries the old one could not. Ping and
-/// pong are dropped here unless <see cref="RecorderOptions.RecordControlFrames"/> is on; anything else
-/// the actor does not know goes to <see cref="ActorBase.Unhandled"/> (published, never a crash).
+/// A write error is logged with the path, counted, and crashes the actor: its supervisor restarts it
+/// in place (the mailbox kept), and the new incarnation appends to the file and writes the entries the
+/// old one could not. Ping and pong are dropped here unless <see cref="RecorderOptions.RecordControlFrames"/>
+/// is on; anything else the actor does not know goes to <see cref="ActorBase.Unhandled"/> (published, never a crash).
+/// </para>
+/// <para>
+/// Nothing that reached the recorder is lost when it stops, whoever stops it: <see cref="GracefulShutdown"/>
+/// (its supervisor's ordered shutdown) and a <see cref="PoisonPill"/> come after the records already queued,
+/// and an immediate stop (Akka's <c>Context.Stop</c>, the system terminating) still takes the records left in
+/// the mailbox in PostStop and writes them with the rest.
 /// </para>
 /// </remarks>
-internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimers
+internal sealed class RecorderActor(RecorderState state) : ActorBase, IHandleGracefulShutdown
 {
-    private const string FlushTimer = "flush";
 
     private RecordingFile? _file;
-    private bool _timerArmed;
+    private ILoggingAdapter? _log;
+
+    // The flush timer is one scheduled message rather than Akka's IWithTimers, whose per-actor scheduler and
+    // dictionary an idle recorder would carry for nothing (thousands of quiet sessions): the tick in flight,
+    // and its cancellation. A tick that is not the one in flight (one scheduled by an earlier incarnation) is ignored.
+    private FlushTick? _tick;
+    private ICancelable? _timer;
     private bool _writeDueQueued;
     private bool _crashed;
 
-    public ITimerScheduler Timers { get; set; } = null!;
-
     private RecorderOptions Options => state.Options;
+
+    /// <summary>Akka's logger, made at the first log line: most recorders never log.</summary>
+    private ILoggingAdapter Log => _log ??= Context.GetLogger();
 
     /// <summary>Whether the buffer holds enough to be written (<see cref="RecorderOptions.FlushEntries"/>, <see cref="RecorderOptions.FlushBytes"/>).</summary>
     private bool Due => state.Pending.Entries >= Options.FlushEntries || state.Pending.Length >= Options.FlushBytes;
@@ -107,8 +120,8 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimer
                 _writeDueQueued = false;
                 if (Due || SyncOwed) Write();
                 return true;
-            case FlushTick:
-                OnFlushTick();
+            case FlushTick tick:
+                if (ReferenceEquals(tick, _tick)) OnFlushTick();
                 return true;
             case Flush:
                 OnFlush();
@@ -116,9 +129,12 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimer
             case GetStats:
                 Sender.Tell(state.Snapshot(), Self);
                 return true;
+            case GracefulShutdown:
+                // Its supervisor stops it: everything queued before this has been recorded; PostStop writes it.
+                Context.Stop(Self);
+                return true;
             case Terminated terminated when Options.Owner is { } owner && terminated.ActorRef.Equals(owner):
-                Context.Log.LogInformation("The owner {Owner} of the recording {Path} terminated ({Reason}); the recorder flushes and stops.",
-                    owner.Path, state.Path, terminated.Reason);
+                Log.Info("The owner {0} of the recording {1} terminated; the recorder writes what it holds and stops.", owner.Path, state.Path);
                 Context.Stop(Self);
                 return true;
             default:
@@ -128,19 +144,7 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimer
 
     private void OnRecord(Record record)
     {
-        var frame = record.Frame;
-        if (frame.Type is FrameType.Ping or FrameType.Pong && !Options.RecordControlFrames) return;
-        try
-        {
-            state.Writer.Append(record.Timestamp, record.Direction, frame);
-        }
-        catch (Exception e)
-        {
-            // Bad input must not stop the recording: the entry is skipped, visibly.
-            state.Failures++;
-            Context.Log.LogError(e, "Recorder {Path} could not format a {Type} entry; it is skipped and recording goes on.", state.Path, frame.Type);
-            return;
-        }
+        if (!Format(record)) return;
 
         if (state.Pending.Length >= GroupLimit || (Due && !CanTellSelf)) Write();
         else if (Due && !_writeDueQueued)
@@ -150,12 +154,32 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimer
             Self.Tell(WriteDue.Instance, Self);
         }
         // Also after a write: the tick that finds nothing pending gives the buffer back.
-        if (!_timerArmed) ArmTimer();
+        if (_tick is null) ArmTimer();
+    }
+
+    /// <summary>Formats a record into the buffer; false when it is not recorded (a control frame, or one that cannot be formatted).</summary>
+    private bool Format(Record record)
+    {
+        var frame = record.Frame;
+        if (frame.Type is FrameType.Ping or FrameType.Pong && !Options.RecordControlFrames) return false;
+        try
+        {
+            state.Writer.Append(record.Timestamp, record.Direction, frame);
+            return true;
+        }
+        catch (Exception e)
+        {
+            // Bad input must not stop the recording: the entry is skipped, visibly.
+            state.Failures++;
+            Log.Error(e, "Recorder {0} could not format a {1} entry; it is skipped and recording goes on.", state.Path, frame.Type);
+            return false;
+        }
     }
 
     private void OnFlushTick()
     {
-        _timerArmed = false;
+        _tick = null;
+        _timer = null;
         if (!HasWork)
         {
             // Nothing came since the last write: idle until the next record, holding no buffer and no timer.
@@ -192,12 +216,12 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimer
         {
             if (pending.Length > 0)
             {
-                Options.WriteHook?.Invoke(pending.Written, offset);
+                state.Hooks.Write?.Invoke(pending.Written, offset);
                 file.Write(pending.Written);
             }
             if (Options.Fsync)
             {
-                Options.SyncHook?.Invoke();
+                state.Hooks.Sync?.Invoke();
                 file.Sync();
             }
         }
@@ -225,22 +249,32 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimer
         state.LastFailure = cause;
         if (log)
         {
-            Context.Log.LogError(cause, "Recorder could not write {Path}: {Error}. {Pending} entries are kept; the recorder crashes and is restarted, appending to the file.",
-                state.Path, cause.Message, state.Pending.Entries);
+            // A RecorderWriteException already names the file: log what went wrong under it, not its prefix again.
+            var detail = cause is RecorderWriteException written ? written.Reason : cause.Message;
+            Log.Error(cause, "Recorder could not write {0}: {1}. {2} entries are kept; the recorder crashes and is restarted, appending to the file.",
+                state.Path, detail, state.Pending.Entries);
         }
         return cause as RecorderWriteException ?? new RecorderWriteException(state.Path, cause.Message, cause);
     }
 
     private void ArmTimer()
     {
-        Timers.StartSingleTimer(FlushTimer, FlushTick.Instance, Options.FlushInterval);
-        _timerArmed = true;
+        _tick = new FlushTick();
+        _timer = Context.System.Scheduler.ScheduleTellOnceCancelable(Options.FlushInterval, Self, _tick, Self);
     }
 
-    protected override void PreRestart(Exception reason, object? message)
+    private void CancelTimer()
+    {
+        _timer?.Cancel();
+        _timer = null;
+        _tick = null;
+    }
+
+    protected override void PreRestart(Exception reason, object message)
     {
         // Not the base: it would run PostStop, which flushes. The buffered entries stay in the state
         // for the next incarnation, which reopens the file in append mode.
+        CancelTimer();
         _file?.Dispose();
         _file = null;
     }
@@ -255,14 +289,18 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimer
     {
         // Whoever stops the recorder (StopAsync, its owner, its supervisor, the system), what reached it is written.
         var report = _crashed;
+        CancelTimer();
+        var askers = TakeMailbox();
         try
         {
             Write(log: false);
+            foreach (var (asker, request) in askers) asker.Tell(request is Flush ? Flushed.Instance : state.Snapshot(), Self);
         }
-        catch (RecorderWriteException)
+        catch (RecorderWriteException e)
         {
-            // Reported below, once.
+            // Reported below, once; a Flush waiting in the mailbox learns why, as one on a running recorder would.
             report = true;
+            foreach (var (asker, request) in askers) asker.Tell(request is Flush ? new Status.Failure(e) : state.Snapshot(), Self);
         }
         finally
         {
@@ -274,9 +312,37 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IWithTimer
         if (report)
         {
             // The supervisor gave up (or the system stopped while the actor was down): say it once more, with the path.
-            Context.Log.LogError(state.LastFailure, "Recording to {Path} stopped after {Failures} write failure(s); {Lost} entries could not be written. Last error: {Error}. The session goes on without a recorder.",
+            Log.Error(state.LastFailure, "Recording to {0} stopped after {1} write failure(s); {2} entries could not be written. Last error: {3}. The session goes on without a recorder.",
                 state.Path, state.Failures, state.Pending.Entries, state.LastFailure?.Message);
         }
         state.Pending.Clear();
+    }
+
+    /// <summary>
+    /// An immediate stop leaves messages in the mailbox, which Akka would pass to dead letters: the records among them
+    /// are formatted to be written with the rest, and the Flush and GetStats among them are answered after that write.
+    /// </summary>
+    private List<(IActorRef Asker, object Request)> TakeMailbox()
+    {
+        var askers = new List<(IActorRef, object)>();
+        if (Context is not ActorCell { Mailbox.MessageQueue: { } queue }) return askers;
+        while (queue.TryDequeue(out var envelope))
+        {
+            switch (envelope.Message)
+            {
+                case Record record:
+                    Format(record);
+                    break;
+                case Flush or GetStats when envelope.Sender is { } asker && !asker.IsNobody():
+                    askers.Add((asker, envelope.Message));
+                    break;
+                case PoisonPill or GracefulShutdown or FlushTick or WriteDue:
+                    break;
+                default:
+                    Context.System.DeadLetters.Tell(new DeadLetter(envelope.Message, envelope.Sender ?? ActorRefs.NoSender, Self));
+                    break;
+            }
+        }
+        return askers;
     }
 }

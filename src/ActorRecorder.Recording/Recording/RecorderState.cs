@@ -1,32 +1,32 @@
-using ActorRecorder.Actors;
+using Akka.Actor;
 
 namespace ActorRecorder.Recording;
 
 /// <summary>
 /// What a recorder keeps across its incarnations: the figures, the entries not yet written and the
-/// position of a write that failed. The Props factory hands the same state
-/// to every new instance, so a crash loses neither counts nor buffered entries. Touched only by the
-/// running instance, except <see cref="Dropped"/> (counted by whoever publishes the drop).
+/// position of a write that failed. The props hand the same state to every new instance, so a crash
+/// loses neither counts nor buffered entries. Touched only by the running instance, except
+/// <see cref="Dropped"/> (counted by whoever's Tell found the bounded mailbox full).
 /// </summary>
 internal sealed class RecorderState
 {
     private JsonlEntryWriter? _writer;
     private long _dropped;
 
-    public RecorderState(ActorSystem system, string path, RecorderOptions options, RecorderRegistry registry)
+    public RecorderState(string path, RecorderOptions options, RecorderHooks hooks, RecorderRegistry registry)
     {
-        System = system;
         Path = path;
         Options = options;
+        Hooks = hooks;
         Registry = registry;
         Pending = new PendingBuffer();
     }
 
-    public ActorSystem System { get; }
-
     public string Path { get; }
 
     public RecorderOptions Options { get; }
+
+    public RecorderHooks Hooks { get; }
 
     public RecorderRegistry Registry { get; }
 

@@ -1,14 +1,15 @@
-using ActorRecorder.Actors;
-using ActorRecorder.Actors.Supervision;
+using System.Runtime.ExceptionServices;
+using ActorRecorder.Otp;
+using Akka.Actor;
 
 namespace ActorRecorder.Recording;
 
 /// <summary>
 /// Where recorders live: the <c>recorders</c> child of the product's root supervisor
 /// (<see cref="RootSupervisor"/>), an OTP simple_one_for_one supervisor with transient children.
-/// A crashed recorder is restarted in place (its new incarnation appends to the file); more restarts
-/// than the supervisor's intensity (<c>actor-recorder.supervision.recorders</c>) make it stop all its
-/// recorders — each flushes in PostStop — and the root starts a fresh <c>recorders</c>.
+/// A crashed recorder is restarted in place (its new incarnation appends to the file, its mailbox kept);
+/// more restarts than the supervisor's intensity (<c>actor-recorder.supervision.recorders</c>) make it
+/// stop all its recorders — each writes what it holds — and the root starts a fresh <c>recorders</c>.
 /// </summary>
 internal static class RecorderHost
 {
@@ -20,8 +21,8 @@ internal static class RecorderHost
     /// </summary>
     public static async Task<IActorRef> StartChildAsync(ActorSystem system, Props props, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var root = await RootSupervisor.GetAsync(system).ConfigureAwait(false);
-        var starting = root.StartRecorderAsync(props, CancellationToken.None);
+        var recorders = await RootSupervisor.Get(system).RecordersAsync(cancellationToken).WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        var starting = recorders.StartChildAsync([props], Timeout.InfiniteTimeSpan, CancellationToken.None);
         SupervisorResult result;
         try
         {
@@ -34,25 +35,11 @@ internal static class RecorderHost
             {
                 if (late.IsCompletedSuccessfully && late.Result is SupervisorResult.Started started)
                     ((IActorRef)state!).TerminateChildAsync(started.Child);
-            }, root.Recorders, TaskScheduler.Default);
+            }, recorders, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             throw;
         }
-        return result switch
-        {
-            SupervisorResult.Started started => started.Child,
-            SupervisorResult.StartFailed { Reason.Exception: { } cause } => throw cause,
-            _ => throw new InvalidOperationException($"The recorders supervisor answered {result} to a start."),
-        };
+        if (result is SupervisorResult.Started started) return started.Child;
+        if (result is SupervisorResult.StartFailed { Reason.Exception: { } cause }) ExceptionDispatchInfo.Capture(cause).Throw();
+        throw new InvalidOperationException($"The recorders supervisor answered {result} to a start.");
     }
-
-    /// <summary>The recorders alive under the supervisor.</summary>
-    public static async Task<IReadOnlyList<IActorRef>> ChildrenAsync(ActorSystem system, TimeSpan timeout)
-    {
-        var root = await RootSupervisor.GetAsync(system).ConfigureAwait(false);
-        var children = await root.Recorders.WhichChildrenAsync().WaitAsync(timeout).ConfigureAwait(false);
-        return children.Where(c => c.Child is not null).Select(c => c.Child!).ToList();
-    }
-
-    /// <summary>The recorders' supervisor of <paramref name="system"/>.</summary>
-    public static async Task<IActorRef> SupervisorAsync(ActorSystem system) => (await RootSupervisor.GetAsync(system).ConfigureAwait(false)).Recorders;
 }

@@ -28,12 +28,12 @@ public static class CallBenchmarks
 
     private static double RoundTrips(Func<IActorRef, object, Task<object>> roundTrip)
     {
-        var system = OtpBench.Create("calls");
+        var system = BenchSystem.Create("calls");
         try
         {
             var echo = system.ActorOf(Props.Create(() => new Echo()));
             var message = new object();
-            return OtpBench.Await(Run());
+            return BenchSystem.Await(Run());
 
             async Task<double> Run()
             {
@@ -45,18 +45,18 @@ public static class CallBenchmarks
         }
         finally
         {
-            OtpBench.Stop(system);
+            BenchSystem.Stop(system);
         }
     }
 
     private static double Dead(Func<IActorRef, Task> failing)
     {
-        var system = OtpBench.Create("noproc");
+        var system = BenchSystem.Create("noproc");
         try
         {
             var dead = system.ActorOf(Props.Create(() => new Echo()));
-            OtpBench.Await(dead.GracefulStop(TimeSpan.FromSeconds(10)));
-            return OtpBench.Await(Run());
+            BenchSystem.Await(dead.GracefulStop(TimeSpan.FromSeconds(10)));
+            return BenchSystem.Await(Run());
 
             async Task<double> Run()
             {
@@ -76,7 +76,7 @@ public static class CallBenchmarks
         }
         finally
         {
-            OtpBench.Stop(system);
+            BenchSystem.Stop(system);
         }
     }
 

@@ -20,31 +20,31 @@ public static class MessageBenchmarks
 
     private static double Otp()
     {
-        var system = OtpBench.Create("otp-msgs");
+        var system = BenchSystem.Create("otp-msgs");
         try
         {
             var counter = new MessageCounter(Messages);
-            var supervisor = OtpBench.Await(Supervisor.StartAsync(system, "sup", new SupervisorFlags(), [new ChildSpec("counter", counter.Props())]));
-            return Time(OtpBench.Await(supervisor.WhichChildrenAsync())[0].Child!, counter);
+            var supervisor = BenchSystem.Await(Supervisor.StartAsync(system, "sup", new SupervisorFlags(), [new ChildSpec("counter", counter.Props())]));
+            return Time(BenchSystem.Await(supervisor.WhichChildrenAsync())[0].Child!, counter);
         }
         finally
         {
-            OtpBench.Stop(system);
+            BenchSystem.Stop(system);
         }
     }
 
     private static double Stock()
     {
-        var system = OtpBench.Create("akka-msgs");
+        var system = BenchSystem.Create("akka-msgs");
         try
         {
             var counter = new MessageCounter(Messages);
             var parent = system.ActorOf(Props.Create(() => new StockParent(SupervisorStrategy.DefaultStrategy)));
-            return Time(OtpBench.Await(parent.Ask<IActorRef[]>(new[] { counter.Props() }, TimeSpan.FromSeconds(10)))[0], counter);
+            return Time(BenchSystem.Await(parent.Ask<IActorRef[]>(new[] { counter.Props() }, TimeSpan.FromSeconds(10)))[0], counter);
         }
         finally
         {
-            OtpBench.Stop(system);
+            BenchSystem.Stop(system);
         }
     }
 

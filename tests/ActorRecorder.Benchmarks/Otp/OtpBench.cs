@@ -2,26 +2,6 @@ using Akka.Actor;
 
 namespace ActorRecorder.Benchmarks.Otp;
 
-/// <summary>A fresh Akka.NET system per run, logging off (a benchmark measures supervision, not the console).</summary>
-public static class OtpBench
-{
-    public static ActorSystem Create(string name) => ActorSystem.Create(name, """
-        akka.loglevel = OFF
-        akka.stdout-loglevel = OFF
-        akka.log-dead-letters = off
-        """);
-
-    public static void Stop(ActorSystem system)
-    {
-        if (!system.Terminate().Wait(TimeSpan.FromSeconds(120)))
-            throw new TimeoutException($"Benchmark system {system.Name} did not terminate.");
-    }
-
-    public static T Await<T>(Task<T> task) => task.WaitAsync(TimeSpan.FromMinutes(5)).GetAwaiter().GetResult();
-
-    public static void Await(Task task) => task.WaitAsync(TimeSpan.FromMinutes(5)).GetAwaiter().GetResult();
-}
-
 /// <summary>Counts the starts of a crashing child's incarnations and signals when the expected number of restarts is reached.</summary>
 public sealed class RestartCounter(int restarts)
 {

@@ -48,52 +48,52 @@ public static class RestartBenchmarks
 
     private static double Otp(RestartMode mode)
     {
-        var system = OtpBench.Create("otp-restart");
+        var system = BenchSystem.Create("otp-restart");
         try
         {
             var counter = new RestartCounter(Restarts);
-            var supervisor = OtpBench.Await(Supervisor.StartAsync(system, "sup", Unlimited,
+            var supervisor = BenchSystem.Await(Supervisor.StartAsync(system, "sup", Unlimited,
                 [new ChildSpec("crasher", SelfCrasher.Props(counter), restartMode: mode)]));
-            var child = OtpBench.Await(supervisor.WhichChildrenAsync())[0].Child!;
+            var child = BenchSystem.Await(supervisor.WhichChildrenAsync())[0].Child!;
             return Time(child, counter, Restarts);
         }
         finally
         {
-            OtpBench.Stop(system);
+            BenchSystem.Stop(system);
         }
     }
 
     private static double Stock()
     {
-        var system = OtpBench.Create("akka-restart");
+        var system = BenchSystem.Create("akka-restart");
         try
         {
             var counter = new RestartCounter(Restarts);
             var parent = system.ActorOf(Props.Create(() => new StockParent(new OneForOneStrategy(-1, -1, _ => Directive.Restart, false))));
-            var child = OtpBench.Await(parent.Ask<IActorRef[]>(new[] { SelfCrasher.Props(counter) }, TimeSpan.FromSeconds(10)))[0];
-            OtpBench.Await(child.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(10)));
+            var child = BenchSystem.Await(parent.Ask<IActorRef[]>(new[] { SelfCrasher.Props(counter) }, TimeSpan.FromSeconds(10)))[0];
+            BenchSystem.Await(child.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(10)));
             return Time(child, counter, Restarts);
         }
         finally
         {
-            OtpBench.Stop(system);
+            BenchSystem.Stop(system);
         }
     }
 
     private static double HandRolledRecreate()
     {
-        var system = OtpBench.Create("akka-recreate");
+        var system = BenchSystem.Create("akka-recreate");
         try
         {
             var counter = new RestartCounter(Restarts);
             var parent = system.ActorOf(Props.Create(() => new Recreator(SelfCrasher.Props(counter))));
-            var child = OtpBench.Await(parent.Ask<IActorRef>("child", TimeSpan.FromSeconds(10)));
-            OtpBench.Await(child.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(10)));
+            var child = BenchSystem.Await(parent.Ask<IActorRef>("child", TimeSpan.FromSeconds(10)));
+            BenchSystem.Await(child.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(10)));
             return Time(child, counter, Restarts);
         }
         finally
         {
-            OtpBench.Stop(system);
+            BenchSystem.Stop(system);
         }
     }
 
@@ -117,37 +117,37 @@ public static class RestartBenchmarks
 
     private static double OtpGroup()
     {
-        var system = OtpBench.Create("otp-group");
+        var system = BenchSystem.Create("otp-group");
         try
         {
             var counter = new RestartCounter(GroupRestarts);
             var specs = new List<ChildSpec> { new("c0", SelfCrasher.Props(counter)) };
             for (var i = 1; i < GroupSize; i++) specs.Add(new ChildSpec($"c{i}", Props.Create(() => new Idle())));
-            var supervisor = OtpBench.Await(Supervisor.StartAsync(system, "sup", Unlimited with { Strategy = SupervisorStrategyKind.RestForOne }, specs));
-            var child = OtpBench.Await(supervisor.WhichChildrenAsync())[0].Child!;
+            var supervisor = BenchSystem.Await(Supervisor.StartAsync(system, "sup", Unlimited with { Strategy = SupervisorStrategyKind.RestForOne }, specs));
+            var child = BenchSystem.Await(supervisor.WhichChildrenAsync())[0].Child!;
             return Time(child, counter, GroupRestarts);
         }
         finally
         {
-            OtpBench.Stop(system);
+            BenchSystem.Stop(system);
         }
     }
 
     private static double StockGroup()
     {
-        var system = OtpBench.Create("akka-group");
+        var system = BenchSystem.Create("akka-group");
         try
         {
             var counter = new RestartCounter(GroupRestarts);
             var props = new[] { SelfCrasher.Props(counter) }.Concat(Enumerable.Range(1, GroupSize - 1).Select(_ => Props.Create(() => new Idle()))).ToArray();
             var parent = system.ActorOf(Props.Create(() => new StockParent(new AllForOneStrategy(-1, -1, _ => Directive.Restart, false))));
-            var children = OtpBench.Await(parent.Ask<IActorRef[]>(props, TimeSpan.FromSeconds(10)));
-            foreach (var c in children) OtpBench.Await(c.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(10)));
+            var children = BenchSystem.Await(parent.Ask<IActorRef[]>(props, TimeSpan.FromSeconds(10)));
+            foreach (var c in children) BenchSystem.Await(c.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(10)));
             return Time(children[0], counter, GroupRestarts);
         }
         finally
         {
-            OtpBench.Stop(system);
+            BenchSystem.Stop(system);
         }
     }
 

@@ -17,37 +17,37 @@ public static class ShutdownBenchmarks
 
     private static double Otp()
     {
-        var system = OtpBench.Create("otp-shutdown");
+        var system = BenchSystem.Create("otp-shutdown");
         try
         {
             var specs = Enumerable.Range(0, Children).Select(i => new ChildSpec($"w{i}", Props.Create(() => new Idle()))).ToList();
-            var supervisor = OtpBench.Await(Supervisor.StartAsync(system, "sup", new SupervisorFlags(), specs));
+            var supervisor = BenchSystem.Await(Supervisor.StartAsync(system, "sup", new SupervisorFlags(), specs));
             var start = Stopwatch.GetTimestamp();
-            OtpBench.Await(Supervisor.StopAsync(supervisor));
+            BenchSystem.Await(Supervisor.StopAsync(supervisor));
             return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
         finally
         {
-            OtpBench.Stop(system);
+            BenchSystem.Stop(system);
         }
     }
 
     private static double Stock()
     {
-        var system = OtpBench.Create("akka-stop");
+        var system = BenchSystem.Create("akka-stop");
         try
         {
             var parent = system.ActorOf(Props.Create(() => new StockParent(SupervisorStrategy.DefaultStrategy)));
-            var children = OtpBench.Await(parent.Ask<IActorRef[]>(Enumerable.Range(0, Children).Select(_ => Props.Create(() => new Idle())).ToArray(),
+            var children = BenchSystem.Await(parent.Ask<IActorRef[]>(Enumerable.Range(0, Children).Select(_ => Props.Create(() => new Idle())).ToArray(),
                 TimeSpan.FromSeconds(60)));
-            foreach (var c in children) OtpBench.Await(c.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(10)));
+            foreach (var c in children) BenchSystem.Await(c.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(10)));
             var start = Stopwatch.GetTimestamp();
-            OtpBench.Await(parent.GracefulStop(TimeSpan.FromMinutes(5)));
+            BenchSystem.Await(parent.GracefulStop(TimeSpan.FromMinutes(5)));
             return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
         finally
         {
-            OtpBench.Stop(system);
+            BenchSystem.Stop(system);
         }
     }
 }

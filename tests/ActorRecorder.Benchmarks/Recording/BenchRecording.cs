@@ -1,5 +1,5 @@
-using ActorRecorder.Actors;
-using ActorRecorder.Benchmarks.Actors;
+using Akka.Actor;
+using ActorRecorder.Benchmarks.Harness;
 using ActorRecorder.Recording;
 
 namespace ActorRecorder.Benchmarks.Recording;
@@ -25,7 +25,7 @@ public sealed class BenchRecording : IDisposable
     public IActorRef Start(string file, RecorderOptions? options = null) =>
         Recorder.StartAsync(System, File(file), options ?? RecorderOptions.Default).GetAwaiter().GetResult();
 
-    public static void Flush(IActorRef recorder) => recorder.Ask<Flushed>(ActorRecorder.Recording.Flush.Instance, TimeSpan.FromMinutes(5)).GetAwaiter().GetResult();
+    public static void Flush(IActorRef recorder) => BenchSystem.Await(recorder.Ask<Flushed>(ActorRecorder.Recording.Flush.Instance, TimeSpan.FromMinutes(5)));
 
     public void Dispose()
     {

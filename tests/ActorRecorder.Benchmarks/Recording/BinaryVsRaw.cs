@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ActorRecorder.Actors;
+using Akka.Actor;
 using ActorRecorder.Benchmarks.Harness;
 using ActorRecorder.Recording;
 
@@ -123,7 +123,7 @@ public static class BinaryVsRaw
     private static long Recorded(IActorRef recorder, byte[] payload)
     {
         var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < FramesPerSlice; i++) recorder.Tell(new Record(Direction.In, Frame.Binary(payload)), null);
+        for (var i = 0; i < FramesPerSlice; i++) recorder.Tell(new Record(Direction.In, Frame.Binary(payload)), ActorRefs.NoSender);
         BenchRecording.Flush(recorder);
         return Stopwatch.GetTimestamp() - start;
     }

@@ -1,4 +1,4 @@
-using ActorRecorder.Actors;
+using Akka.Actor;
 using ActorRecorder.Benchmarks.Harness;
 using ActorRecorder.Recording;
 
@@ -27,7 +27,7 @@ public static class IdleMemory
         using var bench = BenchRecording.Create("idle");
         // The first recorder creates the per-system parts (supervisor, registry): not per-recorder cost.
         var first = bench.Start("first.jsonl");
-        first.Tell(new Record(Direction.In, Frame.Text("warm")), null);
+        first.Tell(new Record(Direction.In, Frame.Text("warm")), ActorRefs.NoSender);
         BenchRecording.Flush(first);
 
         Measure.Collect();
@@ -36,7 +36,7 @@ public static class IdleMemory
         for (var i = 0; i < Recorders; i++)
         {
             recorders[i] = bench.Start($"idle-{i}.jsonl");
-            for (var e = 0; e < Entries; e++) recorders[i].Tell(new Record(Direction.In, Frame.Text("hello")), null);
+            for (var e = 0; e < Entries; e++) recorders[i].Tell(new Record(Direction.In, Frame.Text("hello")), ActorRefs.NoSender);
             BenchRecording.Flush(recorders[i]);
         }
         // Quiet for more than a flush interval (default 1 s): what an idle recorder keeps.

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ActorRecorder.Actors;
+using Akka.Actor;
 using ActorRecorder.Benchmarks.Harness;
 using ActorRecorder.Recording;
 
@@ -20,7 +20,7 @@ public static class TextThroughput
         var recorder = bench.Start("text.jsonl");
         var text = new string('x', 64);
         var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < Entries; i++) recorder.Tell(new Record(Direction.Out, Frame.Text(text)), null);
+        for (var i = 0; i < Entries; i++) recorder.Tell(new Record(Direction.Out, Frame.Text(text)), ActorRefs.NoSender);
         BenchRecording.Flush(recorder);
         var elapsed = Stopwatch.GetElapsedTime(start);
         var written = recorder.Ask<RecorderStats>(GetStats.Instance).GetAwaiter().GetResult().Entries;

@@ -16,35 +16,9 @@ public sealed class ConformanceTests
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        string folder;
-        try
+        foreach (var (caseName, fileName) in RepositoryLayout.ConformanceCases(MissingFolderMarker))
         {
-            folder = RepositoryLayout.ConformanceFolder();
-        }
-        catch (InvalidOperationException e)
-        {
-            data.Add(MissingFolderMarker, e.Message);
-            return data;
-        }
-
-        if (!Directory.Exists(folder))
-        {
-            // Reported as a failing case rather than an empty theory, so the path is visible.
-            data.Add(MissingFolderMarker, folder);
-            return data;
-        }
-
-        foreach (var caseFolder in Directory.GetDirectories(folder).Order(StringComparer.Ordinal))
-        {
-            foreach (var file in Directory.GetFiles(caseFolder).Order(StringComparer.Ordinal))
-            {
-                var name = Path.GetFileName(file);
-                var extension = Path.GetExtension(file);
-                if (name != "original.json" && (extension == ".conf" || extension == ".json"))
-                {
-                    data.Add(Path.GetFileName(caseFolder), name);
-                }
-            }
+            data.Add(caseName, fileName);
         }
 
         return data;

@@ -1,4 +1,5 @@
 using ActorRecorder.Otp.Tests.Support;
+using ActorRecorder.Testing;
 using Xunit;
 using Xunit.Abstractions;
 

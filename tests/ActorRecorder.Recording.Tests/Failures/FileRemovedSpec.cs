@@ -1,10 +1,10 @@
 namespace ActorRecorder.Recording.Tests.Failures;
 
-using ActorRecorder.Actors;
 using ActorRecorder.Recording.Tests.Support;
+using Akka.Actor;
 using Xunit;
-using Record = ActorRecorder.Recording.Record;
 using Xunit.Abstractions;
+using Record = ActorRecorder.Recording.Record;
 
 /// <summary>A file removed under the recorder is a write error: logged, counted, and the restarted recorder creates it again.</summary>
 public sealed class FileRemovedSpec(ITestOutputHelper output) : RecorderSpec(output)

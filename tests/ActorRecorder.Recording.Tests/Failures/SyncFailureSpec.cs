@@ -1,10 +1,10 @@
 namespace ActorRecorder.Recording.Tests.Failures;
 
-using ActorRecorder.Actors;
 using ActorRecorder.Recording.Tests.Support;
+using Akka.Actor;
 using Xunit;
-using Record = ActorRecorder.Recording.Record;
 using Xunit.Abstractions;
+using Record = ActorRecorder.Recording.Record;
 
 /// <summary>
 /// With Fsync, Flushed means "on disk". An fsync that fails after its write reached the file crashes the
@@ -21,7 +21,7 @@ public sealed class SyncFailureSpec(ITestOutputHelper output) : RecorderSpec(out
         {
             if (Interlocked.Increment(ref syncs) == 1) throw new IOException("Input/output error (the spec's fsync)");
         };
-        var recorder = await StartAsync(path, new RecorderOptions { Fsync = true, FlushInterval = TimeSpan.FromHours(1), SyncHook = failFirst });
+        var recorder = await StartHookedAsync(path, new RecorderOptions { Fsync = true, FlushInterval = TimeSpan.FromHours(1) }, sync: failFirst);
         recorder.Tell(new Record(Direction.Out, Frame.Text("written, not synced")));
 
         await EventFilter.Error(contains: $"could not write {path}:").ExpectOneAsync(async () =>

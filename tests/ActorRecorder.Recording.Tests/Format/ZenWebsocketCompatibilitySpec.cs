@@ -1,7 +1,7 @@
 namespace ActorRecorder.Recording.Tests.Format;
 
 using System.Text;
-using ActorRecorder.Recording.Tests.Support;
+using ActorRecorder.Testing;
 using Xunit;
 
 /// <summary>

@@ -1,6 +1,6 @@
 namespace ActorRecorder.Recording.Tests.Reading;
 
-using ActorRecorder.Recording.Tests.Support;
+using ActorRecorder.Testing;
 using Xunit;
 
 /// <summary>ZenWebsocket's metadata specs, and metadata by time rather than by file order.</summary>

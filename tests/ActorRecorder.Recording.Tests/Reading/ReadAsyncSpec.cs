@@ -1,6 +1,6 @@
 namespace ActorRecorder.Recording.Tests.Reading;
 
-using ActorRecorder.Recording.Tests.Support;
+using ActorRecorder.Testing;
 using Xunit;
 
 public sealed class ReadAsyncSpec : IDisposable

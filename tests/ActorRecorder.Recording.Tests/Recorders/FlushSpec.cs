@@ -1,10 +1,10 @@
 namespace ActorRecorder.Recording.Tests.Recorders;
 
-using ActorRecorder.Actors;
 using ActorRecorder.Recording.Tests.Support;
+using Akka.Actor;
 using Xunit;
-using Record = ActorRecorder.Recording.Record;
 using Xunit.Abstractions;
+using Record = ActorRecorder.Recording.Record;
 
 /// <summary>ZenWebsocket's flush specs: on demand, on a timer and on a threshold; plus the byte threshold and fsync.</summary>
 public sealed class FlushSpec(ITestOutputHelper output) : RecorderSpec(output)

@@ -1,11 +1,11 @@
 namespace ActorRecorder.Recording.Tests.Recorders;
 
 using System.Text;
-using ActorRecorder.Actors;
 using ActorRecorder.Recording.Tests.Support;
+using Akka.Actor;
 using Xunit;
-using Record = ActorRecorder.Recording.Record;
 using Xunit.Abstractions;
+using Record = ActorRecorder.Recording.Record;
 
 /// <summary>
 /// The recorder writes on its own turn; records that arrive meanwhile wait in its mailbox and join the
@@ -20,7 +20,7 @@ public sealed class GroupCommitSpec(ITestOutputHelper output) : RecorderSpec(out
     /// <summary>Starts a recorder and records one entry whose write the gate holds: the recorder is busy until it opens.</summary>
     private async Task<IActorRef> StartWithWriteHeldAsync(string path, Gate gate, RecorderOptions options)
     {
-        var recorder = await StartAsync(path, options with { WriteHook = gate.Hook });
+        var recorder = await StartHookedAsync(path, options, write: gate.Hook);
         recorder.Tell(new Record(Direction.Out, Frame.Text("held")));
         await gate.EnteredAsync();
         return recorder;
@@ -86,7 +86,7 @@ public sealed class GroupCommitSpec(ITestOutputHelper output) : RecorderSpec(out
         var path = Dir.File();
         // The first write puts its first entry and a part of the second in the file, then fails: a disk that filled up.
         using var gate = new Gate(failAfter: (bytes, offset) => WritePart(path, bytes[..(bytes.IndexOf((byte)'\n') + 10)], offset));
-        var recorder = await StartAsync(path, new RecorderOptions { FlushEntries = 3, FlushInterval = TimeSpan.FromHours(1), WriteHook = gate.Hook });
+        var recorder = await StartHookedAsync(path, new RecorderOptions { FlushEntries = 3, FlushInterval = TimeSpan.FromHours(1) }, write: gate.Hook);
 
         for (var i = 1; i <= 3; i++) recorder.Tell(new Record(Direction.Out, Frame.Text($"batch {i}")));
         await gate.EnteredAsync();

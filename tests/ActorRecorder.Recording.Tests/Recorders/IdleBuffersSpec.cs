@@ -1,10 +1,10 @@
 namespace ActorRecorder.Recording.Tests.Recorders;
 
-using ActorRecorder.Actors;
 using ActorRecorder.Recording.Tests.Support;
+using Akka.Actor;
 using Xunit;
-using Record = ActorRecorder.Recording.Record;
 using Xunit.Abstractions;
+using Record = ActorRecorder.Recording.Record;
 
 /// <summary>
 /// Many sessions are open and quiet: however its last entry was written (by the timer, at once by a

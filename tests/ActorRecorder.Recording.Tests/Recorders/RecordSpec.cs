@@ -1,10 +1,10 @@
 namespace ActorRecorder.Recording.Tests.Recorders;
 
-using ActorRecorder.Actors;
 using ActorRecorder.Recording.Tests.Support;
+using Akka.Actor;
 using Xunit;
-using Record = ActorRecorder.Recording.Record;
 using Xunit.Abstractions;
+using Record = ActorRecorder.Recording.Record;
 
 /// <summary>ZenWebsocket's record specs: each frame type reaches the file, and recording never waits for the disk.</summary>
 public sealed class RecordSpec(ITestOutputHelper output) : RecorderSpec(output)

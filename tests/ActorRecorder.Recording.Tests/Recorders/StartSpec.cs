@@ -1,10 +1,10 @@
 namespace ActorRecorder.Recording.Tests.Recorders;
 
-using ActorRecorder.Actors;
 using ActorRecorder.Recording.Tests.Support;
+using Akka.Actor;
 using Xunit;
-using Record = ActorRecorder.Recording.Record;
 using Xunit.Abstractions;
+using Record = ActorRecorder.Recording.Record;
 
 /// <summary>ZenWebsocket's start_link specs: the file is open when the start returns, or the start fails and leaves nothing.</summary>
 public sealed class StartSpec(ITestOutputHelper output) : RecorderSpec(output)
@@ -21,6 +21,7 @@ public sealed class StartSpec(ITestOutputHelper output) : RecorderSpec(output)
         Assert.True(File.Exists(path));
         Assert.Equal(0, (await StatsAsync(recorder)).Entries);
         Assert.Contains(recorder, await Children());
+        Assert.Equal("/user/root/recorders", recorder.Path.Parent.ToStringWithoutAddress());
         await StopAsync(recorder);
     }
 
@@ -103,7 +104,7 @@ public sealed class StartSpec(ITestOutputHelper output) : RecorderSpec(output)
         Assert.Empty(JsonLines(path));
     }
 
-    private Task<IReadOnlyList<ActorRecorder.Actors.IActorRef>> Children() => RecorderHost.ChildrenAsync(Sys, Bound);
+    private Task<IReadOnlyList<IActorRef>> Children() => RecordersAsync();
 
     private string? UnwritablePath()
     {

@@ -1,10 +1,10 @@
 namespace ActorRecorder.Recording.Tests.Recorders;
 
-using ActorRecorder.Actors;
 using ActorRecorder.Recording.Tests.Support;
+using Akka.Actor;
 using Xunit;
-using Record = ActorRecorder.Recording.Record;
 using Xunit.Abstractions;
+using Record = ActorRecorder.Recording.Record;
 
 /// <summary>ZenWebsocket's stats specs (entries, bytes), and what is pending before a flush.</summary>
 public sealed class StatsSpec(ITestOutputHelper output) : RecorderSpec(output)

@@ -1,20 +1,18 @@
 namespace ActorRecorder.Recording.Tests.Replay;
 
-using ActorRecorder.Actors;
 using ActorRecorder.Recording.Tests.Support;
-using ActorRecorder.TestKit.Xunit2;
+using ActorRecorder.Testing;
+using Akka.Actor;
 using Xunit;
 using Xunit.Abstractions;
 
 /// <summary>ZenWebsocket's replay specs; realtime pacing is checked on a manual clock instead of a stopwatch.</summary>
-public sealed class ReplaySpec(ITestOutputHelper output) : TestKit(output)
+public sealed class ReplaySpec(ITestOutputHelper output) : RecorderSpec(output)
 {
-    private readonly TempDirectory _dir = new();
-
     [Fact]
     public async Task Replays_entries_to_the_handler_in_order()
     {
-        var path = _dir.WriteLines("replay.jsonl",
+        var path = Dir.WriteLines("replay.jsonl",
             """{"ts":"2026-01-20T15:30:45.000000Z","dir":"out","type":"text","data":"hello"}""",
             """{"ts":"2026-01-20T15:30:46.000000Z","dir":"in","type":"text","data":"world"}""");
 
@@ -28,7 +26,7 @@ public sealed class ReplaySpec(ITestOutputHelper output) : TestKit(output)
     [Fact]
     public async Task Skips_empty_lines()
     {
-        var path = _dir.WriteLines("replay.jsonl",
+        var path = Dir.WriteLines("replay.jsonl",
             """{"ts":"2026-01-20T15:30:45.000000Z","dir":"out","type":"text","data":"one"}""",
             string.Empty,
             """{"ts":"2026-01-20T15:30:46.000000Z","dir":"in","type":"text","data":"two"}""",
@@ -50,7 +48,7 @@ public sealed class ReplaySpec(ITestOutputHelper output) : TestKit(output)
     [Fact]
     public async Task Skips_malformed_lines_instead_of_aborting_the_replay()
     {
-        var path = _dir.WriteLines("replay.jsonl",
+        var path = Dir.WriteLines("replay.jsonl",
             """{"ts":"2026-01-20T15:30:45.000000Z","dir":"out","type":"text","data":"good-one"}""",
             "this is not json at all",
             """{"ts":"2026-01-20T15:30:46.000000Z","dir":"in","type":"text","data":"good-two"}""");
@@ -65,7 +63,7 @@ public sealed class ReplaySpec(ITestOutputHelper output) : TestKit(output)
     [Fact]
     public async Task A_strict_replay_stops_at_a_malformed_line_naming_it()
     {
-        var path = _dir.WriteLines("replay.jsonl",
+        var path = Dir.WriteLines("replay.jsonl",
             """{"ts":"2026-01-20T15:30:45.000000Z","dir":"out","type":"text","data":"one"}""",
             "{broken");
 
@@ -79,7 +77,7 @@ public sealed class ReplaySpec(ITestOutputHelper output) : TestKit(output)
     [Fact]
     public async Task Realtime_replay_waits_the_gaps_between_timestamps()
     {
-        var path = _dir.WriteLines("replay.jsonl",
+        var path = Dir.WriteLines("replay.jsonl",
             """{"ts":"2026-01-20T15:30:45.000000Z","dir":"out","type":"text","data":"first"}""",
             """{"ts":"2026-01-20T15:30:45.050000Z","dir":"out","type":"text","data":"second"}""",
             """{"ts":"2026-01-20T15:30:45.040000Z","dir":"in","type":"text","data":"earlier"}""",
@@ -112,7 +110,7 @@ public sealed class ReplaySpec(ITestOutputHelper output) : TestKit(output)
     [Fact]
     public async Task Realtime_replay_at_speed_two_halves_the_gaps()
     {
-        var path = _dir.WriteLines("replay.jsonl",
+        var path = Dir.WriteLines("replay.jsonl",
             """{"ts":"2026-01-20T15:30:45.000000Z","dir":"out","type":"text","data":"first"}""",
             """{"ts":"2026-01-20T15:30:46.000000Z","dir":"out","type":"text","data":"second"}""");
         var clock = new ManualTimeProvider();
@@ -132,13 +130,7 @@ public sealed class ReplaySpec(ITestOutputHelper output) : TestKit(output)
     public async Task Rejects_a_speed_that_is_not_positive()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            RecordingReplay.ReplayAsync(_dir.File(), _ => { }, new ReplayOptions { Realtime = true, Speed = 0 }));
+            RecordingReplay.ReplayAsync(Dir.File(), _ => { }, new ReplayOptions { Realtime = true, Speed = 0 }));
         Assert.Contains("Speed = 0", error.Message, StringComparison.Ordinal);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing) _dir.Dispose();
     }
 }

@@ -1,10 +1,10 @@
 namespace ActorRecorder.Recording.Tests.Scale;
 
-using ActorRecorder.Actors;
 using ActorRecorder.Recording.Tests.Support;
+using Akka.Actor;
 using Xunit;
-using Record = ActorRecorder.Recording.Record;
 using Xunit.Abstractions;
+using Record = ActorRecorder.Recording.Record;
 
 public sealed class LargeFrameSpec(ITestOutputHelper output) : RecorderSpec(output)
 {
