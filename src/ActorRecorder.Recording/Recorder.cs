@@ -48,11 +48,11 @@ public static class Recorder
         options.Validate();
 
         var fullPath = Path.GetFullPath(path);
-        var state = new RecorderState(fullPath, options, hooks ?? RecorderHooks.None, registry);
+        var state = new RecorderState(fullPath, options, hooks ?? RecorderHooks.None);
         if (!registry.TryReserve(state)) throw new RecorderStartException(fullPath, RecorderStartFailure.AlreadyRecording);
         try
         {
-            var props = Props.Create(() => new RecorderActor(state));
+            var props = Props.CreateBy(new RecorderActor.Producer(state));
             if (options.MailboxCapacity is { } capacity) props = props.WithMailbox(registry.MailboxFor(capacity));
             var timeout = OtpExtension.Get(system).Settings.CallTimeout;
             return await RecorderHost.StartChildAsync(system, props, timeout, cancellationToken).ConfigureAwait(false);

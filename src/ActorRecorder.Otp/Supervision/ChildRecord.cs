@@ -22,12 +22,15 @@ internal enum ChildState
 }
 
 /// <summary>What a supervisor knows of one child spec (or one dynamic child under simple_one_for_one).</summary>
-internal sealed class ChildRecord(ChildSpec spec, IReadOnlyList<object?> arguments)
+internal sealed class ChildRecord(ChildSpec spec, Props props)
 {
     public ChildSpec Spec { get; } = spec;
 
-    /// <summary>The start arguments under simple_one_for_one, otherwise empty.</summary>
-    public IReadOnlyList<object?> Arguments { get; } = arguments;
+    /// <summary>
+    /// What every incarnation starts from: the spec's props, or under simple_one_for_one what the template made of the
+    /// start arguments (made once, when the child is added; thousands of dynamic children need not keep their arguments).
+    /// </summary>
+    public Props Props { get; } = props;
 
     /// <summary>The current incarnation's actor while it exists (running, starting, being stopped, or failed and suspended), else null.</summary>
     public IActorRef? Child { get; set; }
@@ -52,8 +55,14 @@ internal sealed class ChildRecord(ChildSpec spec, IReadOnlyList<object?> argumen
     /// <summary>The child's actor handles <see cref="GracefulShutdown"/>.</summary>
     public bool Graceful { get; set; }
 
-    /// <summary>Its place in the supervisor's start order; null once removed.</summary>
-    public LinkedListNode<ChildRecord>? Node { get; set; }
+    /// <summary>The supervisor's list of children while the record is in it, else null (see <see cref="ChildList"/>).</summary>
+    public ChildList? List { get; set; }
+
+    /// <summary>The child started before it, in <see cref="List"/>.</summary>
+    public ChildRecord? Previous { get; set; }
+
+    /// <summary>The child started after it, in <see cref="List"/>.</summary>
+    public ChildRecord? Next { get; set; }
 
     public ChildInfo Info => new(Spec.Id, State == ChildState.Restarting ? null : Child, State == ChildState.Restarting, Spec.Type);
 }

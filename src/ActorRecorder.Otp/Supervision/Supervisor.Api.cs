@@ -49,7 +49,17 @@ public sealed partial class Supervisor
                 replyTo.Tell(Refused("a simple_one_for_one supervisor starts children from start arguments, not from a child spec"), Self);
                 return;
             }
-            record = new ChildRecord(_specs[0], arguments);
+            Props props;
+            try
+            {
+                props = _specs[0].PropsFor(arguments);
+            }
+            catch (Exception e)
+            {
+                replyTo.Tell(new SupervisorResult.StartFailed(ExitReason.Failure(ExitClassifier.Unwrap(e))), Self);
+                return;
+            }
+            record = new ChildRecord(_specs[0], props);
         }
         else
         {
@@ -74,7 +84,7 @@ public sealed partial class Supervisor
                     : new SupervisorResult.AlreadyPresent(), Self);
                 return;
             }
-            record = new ChildRecord(spec, []);
+            record = new ChildRecord(spec, spec.Props!);
         }
 
         // A child added at run time goes last in start order, so it is the first to stop.

@@ -96,7 +96,7 @@ public sealed partial class Supervisor
     private bool IsLeaving => _phase is Phase.ShuttingDown or Phase.GivingUp;
 
     /// <summary>An exit noted while the supervisor was busy is stale if that incarnation has been replaced or removed since.</summary>
-    private bool IsCurrent(Exit exit) => exit.Record.Node?.List == _children && exit.Record.Incarnation == exit.Incarnation;
+    private bool IsCurrent(Exit exit) => exit.Record.List == _children && exit.Record.Incarnation == exit.Incarnation;
 
     /// <summary>OTP's <c>do_restart</c>: restart type × exit reason.</summary>
     private void HandleExit(Exit exit)
@@ -172,8 +172,8 @@ public sealed partial class Supervisor
     private void RestartGroup(ChildRecord exited)
     {
         var group = new List<ChildRecord>();
-        for (var node = _flags.Strategy == SupervisorStrategyKind.OneForAll ? _children.First : exited.Node; node is not null; node = node.Next)
-            group.Add(node.Value);
+        for (var record = _flags.Strategy == SupervisorStrategyKind.OneForAll ? _children.First : exited; record is not null; record = record.Next)
+            group.Add(record);
         if (exited.Child is not null) EnqueueStop(exited, Shutdown.BrutalKill);
         for (var i = group.Count - 1; i >= 0; i--)
         {
@@ -206,7 +206,7 @@ public sealed partial class Supervisor
     private void TryAgain(TryAgainRestart tryAgain)
     {
         var record = tryAgain.Record;
-        if (record.Node?.List != _children || record.Incarnation != tryAgain.Incarnation || record.State != ChildState.Restarting) return;
+        if (record.List != _children || record.Incarnation != tryAgain.Incarnation || record.State != ChildState.Restarting) return;
         RestartAfterExit(record, tryAgain.Reason);
     }
 

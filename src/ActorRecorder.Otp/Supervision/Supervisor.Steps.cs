@@ -66,7 +66,7 @@ public sealed partial class Supervisor
             Enqueue(new StopStep([.. _children.Where(r => r.Child is not null)], _specs[0].Shutdown));
             return;
         }
-        for (var node = _children.Last; node is not null; node = node.Previous) EnqueueStop(node.Value);
+        for (var record = _children.Last; record is not null; record = record.Previous) EnqueueStop(record);
     }
 
     private void OnStartAcknowledged(IActorRef child, Exception? failure)
@@ -108,13 +108,12 @@ public sealed partial class Supervisor
 
         public override bool Begin(Supervisor supervisor)
         {
-            if (unless?.Invoke() == true || record.Node is null) return true;
+            if (unless?.Invoke() == true || record.List is null) return true;
             var name = supervisor.IsSimple ? null : record.Spec.Id;
-            Props props;
+            var props = record.Props;
             IActorRef child;
             try
             {
-                props = record.Spec.PropsFor(record.Arguments);
                 child = name is null ? Context.ActorOf(props) : Context.ActorOf(props, name);
             }
             catch (Exception e)
@@ -214,7 +213,7 @@ public sealed partial class Supervisor
             {
                 // Stopped by its supervisor, this incarnation is over: an exit of it still waiting to be handled is stale (OTP's unlink_flush).
                 record.Incarnation++;
-                if (record.Node is null) continue;
+                if (record.List is null) continue;
                 if (record.Child is not { } child || record.Exited)
                 {
                     // Nothing left to stop (it is already gone, or a restart of it failed): OTP's pid = undefined.

@@ -25,7 +25,7 @@ public sealed partial class Supervisor : ActorBase, IHandleGracefulShutdown
 {
     private readonly SupervisorFlags _flags;
     private readonly IReadOnlyList<ChildSpec> _specs;
-    private readonly LinkedList<ChildRecord> _children = new();
+    private readonly ChildList _children = new();
     private readonly Dictionary<string, ChildRecord> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, ChildRecord> _byRef = [];
     private readonly OtpExtension _otp;
@@ -139,7 +139,7 @@ public sealed partial class Supervisor : ActorBase, IHandleGracefulShutdown
         _otp.TopLevel.Register(Self, Context.Parent, ShutdownBudget.Of(_flags, _specs));
         if (!IsSimple)
         {
-            foreach (var spec in _specs) EnqueueStart(Add(new ChildRecord(spec, [])), onStarted: null, onFailed: InitFailed);
+            foreach (var spec in _specs) EnqueueStart(Add(new ChildRecord(spec, spec.Props!)), onStarted: null, onFailed: InitFailed);
         }
         RunSteps();
     }
@@ -214,16 +214,15 @@ public sealed partial class Supervisor : ActorBase, IHandleGracefulShutdown
 
     private ChildRecord Add(ChildRecord record)
     {
-        record.Node = _children.AddLast(record);
+        _children.AddLast(record);
         if (!IsSimple) _byId[record.Spec.Id] = record;
         return record;
     }
 
     private void Remove(ChildRecord record)
     {
-        if (record.Node is null) return;
-        _children.Remove(record.Node);
-        record.Node = null;
+        if (record.List != _children) return;
+        _children.Remove(record);
         if (!IsSimple) _byId.Remove(record.Spec.Id);
     }
 

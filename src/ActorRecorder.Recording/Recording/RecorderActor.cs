@@ -55,6 +55,21 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IHandleGra
 
     private RecorderOptions Options => state.Options;
 
+    /// <summary>
+    /// Makes each incarnation with the same state: the props of a recorder hold only this (Akka's expression props would
+    /// also keep an activator and an argument array per recorder).
+    /// </summary>
+    internal sealed class Producer(RecorderState state) : IIndirectActorProducer
+    {
+        public Type ActorType => typeof(RecorderActor);
+
+        public ActorBase Produce() => new RecorderActor(state);
+
+        public void Release(ActorBase actor)
+        {
+        }
+    }
+
     /// <summary>Akka's logger, made at the first log line: most recorders never log.</summary>
     private ILoggingAdapter Log => _log ??= Context.GetLogger();
 
@@ -94,7 +109,7 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IHandleGra
         if (first)
         {
             state.Self = Self;
-            state.Registry.Attach(Self, state);
+            RecorderRegistry.Get(Context.System).Attach(Self, state);
         }
         if (Options.Owner is { } owner) Context.Watch(owner);
         // What a crashed incarnation left is written as it would have been: a due buffer (or an owed
@@ -306,7 +321,7 @@ internal sealed class RecorderActor(RecorderState state) : ActorBase, IHandleGra
         {
             _file?.Dispose();
             _file = null;
-            state.Registry.Release(state);
+            RecorderRegistry.Get(Context.System).Release(state);
         }
 
         if (report)

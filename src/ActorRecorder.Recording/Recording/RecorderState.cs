@@ -13,12 +13,11 @@ internal sealed class RecorderState
     private JsonlEntryWriter? _writer;
     private long _dropped;
 
-    public RecorderState(string path, RecorderOptions options, RecorderHooks hooks, RecorderRegistry registry)
+    public RecorderState(string path, RecorderOptions options, RecorderHooks hooks)
     {
         Path = path;
         Options = options;
         Hooks = hooks;
-        Registry = registry;
         Pending = new PendingBuffer();
     }
 
@@ -27,8 +26,6 @@ internal sealed class RecorderState
     public RecorderOptions Options { get; }
 
     public RecorderHooks Hooks { get; }
-
-    public RecorderRegistry Registry { get; }
 
     /// <summary>Formatted entries waiting to be written.</summary>
     public PendingBuffer Pending { get; }
