@@ -1,3 +1,4 @@
+using ActorRecorder.Testing;
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Configuration;
@@ -12,20 +13,13 @@ namespace ActorRecorder.Otp.Tests.Support;
 /// </summary>
 public abstract class OtpSpec : Akka.TestKit.Xunit2.TestKit
 {
-    public const string SpecConfig = """
-        akka.loglevel = INFO
-        akka.stdout-loglevel = WARNING
-        akka.test.single-expect-default = 10s
-        akka.test.default-timeout = 10s
-        """;
-
     protected OtpSpec(ITestOutputHelper output, string? config = null)
-        : base(ConfigurationFactory.ParseString(config ?? "").WithFallback(SpecConfig), output: output)
+        : base(ConfigurationFactory.ParseString(config ?? "").WithFallback(SpecConfig.Text), output: output)
     {
     }
 
     protected OtpSpec(ITestOutputHelper output, Setup setup, string? config = null)
-        : base(BootstrapSetup.Create().WithConfig(ConfigurationFactory.ParseString(config ?? "").WithFallback(SpecConfig)).And(setup),
+        : base(BootstrapSetup.Create().WithConfig(ConfigurationFactory.ParseString(config ?? "").WithFallback(SpecConfig.Text)).And(setup),
             nameof(OtpSpec), output)
     {
     }

@@ -1,6 +1,7 @@
 namespace ActorRecorder.Recording.Tests.Scale;
 
 using ActorRecorder.Recording.Tests.Support;
+using ActorRecorder.Testing;
 using Akka.Actor;
 using Akka.Configuration;
 using Xunit;
@@ -34,7 +35,7 @@ public sealed class ManyRecordersSpec(ITestOutputHelper output) : RecorderSpec(o
     {
         var paths = Enumerable.Range(0, Count).Select(i => Dir.File($"session-{i}.jsonl")).ToList();
         // A system of its own, terminated by the spec (the TestKit's system stays for the TestKit).
-        var system = ActorSystem.Create("terminating", ConfigurationFactory.ParseString("akka.loglevel = WARNING").WithFallback(SpecConfig));
+        var system = ActorSystem.Create("terminating", ConfigurationFactory.ParseString("akka.loglevel = WARNING").WithFallback(SpecConfig.Text));
         try
         {
             // Nothing is due before the stop: every entry is still in a buffer or a mailbox when Terminate is called.

@@ -13,20 +13,11 @@ using Xunit.Abstractions;
 /// </summary>
 public abstract class RecorderSpec : Akka.TestKit.Xunit2.TestKit
 {
-    /// <summary>The configuration every recorder spec's system starts from.</summary>
-    public const string SpecConfig = """
-        akka.loglevel = INFO
-        akka.stdout-loglevel = WARNING
-        akka.test.single-expect-default = 10s
-        akka.test.default-timeout = 10s
-        akka.test.filter-leeway = 10s
-        """;
-
     /// <summary>Bound for any single wait of a spec, so that a bug fails the spec instead of hanging it.</summary>
     protected static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     protected RecorderSpec(ITestOutputHelper output, string? config = null)
-        : base(ConfigurationFactory.ParseString(config ?? string.Empty).WithFallback(SpecConfig), output: output)
+        : base(ConfigurationFactory.ParseString(config ?? string.Empty).WithFallback(SpecConfig.Text), output: output)
     {
     }
 
