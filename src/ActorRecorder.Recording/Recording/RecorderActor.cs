@@ -41,7 +41,6 @@ namespace ActorRecorder.Recording;
 /// </remarks>
 internal sealed class RecorderActor(RecorderState state) : ActorBase, IHandleGracefulShutdown
 {
-
     private RecordingFile? _file;
     private ILoggingAdapter? _log;
 
