@@ -162,7 +162,8 @@ public sealed partial class Supervisor
             return;
         }
         if (record.Child is not null) EnqueueStop(record, Shutdown.BrutalKill);
-        EnqueueStart(record, onStarted: null, onFailed: RestartFailed, awaitStarted: false);
+        // As OTP's start_link in a restart: the supervisor answers nothing else until the new incarnation has started.
+        EnqueueStart(record, onStarted: null, onFailed: RestartFailed);
     }
 
     /// <summary>

@@ -52,9 +52,8 @@ public sealed partial class Supervisor
         if (ReferenceEquals(_current, step)) _current = null;
     }
 
-    private void EnqueueStart(ChildRecord record, Action<IActorRef>? onStarted, Action<ChildRecord, ExitReason> onFailed, Func<bool>? unless = null,
-        bool awaitStarted = true) =>
-        Enqueue(new StartStep(record, onStarted, onFailed, unless, awaitStarted));
+    private void EnqueueStart(ChildRecord record, Action<IActorRef>? onStarted, Action<ChildRecord, ExitReason> onFailed, Func<bool>? unless = null) =>
+        Enqueue(new StartStep(record, onStarted, onFailed, unless));
 
     private void EnqueueStop(ChildRecord record, Shutdown? shutdown = null) => Enqueue(new StopStep([record], shutdown ?? record.Spec.Shutdown));
 
@@ -95,11 +94,8 @@ public sealed partial class Supervisor
     /// Starts one child and waits until it has fully started: Akka answers <see cref="Identify"/> only after the
     /// constructor and PreStart, and a child <see cref="Supervisor"/> answers <see cref="SupervisorReady"/> only
     /// after its own children have started. A failing start is stopped and awaited, so its name is free again.
-    /// Without <paramref name="awaitStarted"/> (the restart of a single child, which orders nothing) it counts the child
-    /// as running at once, as Akka's in-place restart does; a failure to start then comes back as a failure.
     /// </summary>
-    private sealed class StartStep(ChildRecord record, Action<IActorRef>? onStarted, Action<ChildRecord, ExitReason> onFailed, Func<bool>? unless,
-        bool awaitStarted)
+    private sealed class StartStep(ChildRecord record, Action<IActorRef>? onStarted, Action<ChildRecord, ExitReason> onFailed, Func<bool>? unless)
         : Step
     {
         private ExitReason? _failure;
@@ -129,12 +125,6 @@ public sealed partial class Supervisor
             record.Failure = null;
             record.Graceful = typeof(IHandleGracefulShutdown).IsAssignableFrom(props.Type);
             supervisor._byRef[child] = record;
-            if (!awaitStarted)
-            {
-                record.State = ChildState.Running;
-                onStarted?.Invoke(child);
-                return true;
-            }
             child.Tell(props.Type == typeof(Supervisor) ? SupervisorReady.Instance : new Identify(child), supervisor.Self);
             return false;
         }

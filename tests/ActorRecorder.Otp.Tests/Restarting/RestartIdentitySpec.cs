@@ -87,4 +87,23 @@ public sealed class RestartIdentitySpec(ITestOutputHelper output) : OtpSpec(outp
         Assert.Equal("w", fresh.Path.Name);
         Assert.Equal(fresh, (await ChildAsync(supervisor, "w")).Child);
     }
+
+    [Fact]
+    public async Task A_child_started_anew_has_finished_PreStart_before_the_supervisor_answers_again()
+    {
+        // OTP's restart is start_link: the supervisor takes no other request until the new incarnation's init returns.
+        var gate = new ManualResetEventSlim(initialState: true);
+        var supervisor = await Supervisor.StartAsync(Sys, "sup", new SupervisorFlags(intensity: 5),
+            [Worker("w", options: new WorkerOptions { StartGate = gate })]);
+        var child = ExpectStarts("w")[0];
+        gate.Reset();
+        child.Tell("normal", TestActor);
+        ExpectStops("w");
+        ExpectStarts("w"); // the new incarnation is in PreStart, held by the gate
+        var which = supervisor.WhichChildrenAsync(TimeSpan.FromSeconds(30));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.False(which.IsCompleted, "the supervisor answered while the restarted child was still in PreStart");
+        gate.Set();
+        Assert.NotNull(Assert.Single(await which).Child);
+    }
 }
