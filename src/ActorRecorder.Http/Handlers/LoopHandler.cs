@@ -1,0 +1,77 @@
+using System.Text;
+using Akka.Actor;
+
+namespace ActorRecorder.Http;
+
+/// <summary>
+/// A long-running response's actor (roadrunner's loop handler), started per request as a child of its listener.
+/// It writes the response in chunks with <see cref="Push(string)"/>, or as Server-Sent Events with <see cref="PushEvent"/>,
+/// and ends it with <see cref="Finish"/>, which stops the actor. It receives any message sent to it (add <c>Receive</c>s),
+/// and <see cref="ClientDisconnected"/> when the client goes away (by default it then stops).
+/// If it stops or crashes before finishing, the response ends there.
+/// </summary>
+public abstract class LoopHandler : ReceiveActor
+{
+    private readonly LoopResponse _response;
+
+    /// <summary>Takes the response its listener created it for.</summary>
+    protected LoopHandler()
+    {
+        _response = HandlerProducer.Current<LoopResponse>(nameof(LoopHandler));
+        Receive<ClientDisconnected>(_ => OnClientDisconnected());
+    }
+
+    /// <summary>The request.</summary>
+    protected HttpRequestContext Request => _response.Request;
+
+    /// <summary>Sets the status code; only before the first push.</summary>
+    protected void SetStatus(int status) => _response.SetStatus(status);
+
+    /// <summary>Sets a response header; only before the first push.</summary>
+    protected void SetHeader(string name, string value) => _response.SetHeader(name, value);
+
+    /// <summary>Writes a chunk of UTF-8 text.</summary>
+    protected void Push(string chunk) => _response.Push(Encoding.UTF8.GetBytes(chunk));
+
+    /// <summary>Writes a chunk of bytes.</summary>
+    protected void Push(ReadOnlyMemory<byte> chunk) => _response.Push(chunk);
+
+    /// <summary>
+    /// Writes one Server-Sent Event (<c>event:</c>, <c>id:</c>, <c>retry:</c>, and a <c>data:</c> line per line of
+    /// <paramref name="data"/>). The first sets <c>Content-Type: text/event-stream</c>.
+    /// </summary>
+    protected void PushEvent(string data, string? eventName = null, string? id = null, TimeSpan? retry = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        _response.SetHeaderOnce("Content-Type", "text/event-stream");
+        _response.SetHeaderOnce("Cache-Control", "no-cache");
+        var text = new StringBuilder();
+        if (eventName is not null) text.Append("event: ").Append(eventName).Append('\n');
+        if (id is not null) text.Append("id: ").Append(id).Append('\n');
+        if (retry is { } r) text.Append("retry: ").Append((long)r.TotalMilliseconds).Append('\n');
+        foreach (var line in data.Split('\n')) text.Append("data: ").Append(line.TrimEnd('\r')).Append('\n');
+        text.Append('\n');
+        Push(text.ToString());
+    }
+
+    /// <summary>Ends the response and stops the actor.</summary>
+    protected void Finish()
+    {
+        _response.Finish();
+        Context.Stop(Self);
+    }
+
+    /// <summary>The client went away; the response cannot be written any more. By default the actor stops.</summary>
+    protected virtual void OnClientDisconnected() => Context.Stop(Self);
+}
+
+/// <summary>Told to a <see cref="LoopHandler"/> when its client has gone away.</summary>
+public sealed class ClientDisconnected
+{
+    private ClientDisconnected()
+    {
+    }
+
+    /// <summary>The single instance.</summary>
+    public static ClientDisconnected Instance { get; } = new();
+}

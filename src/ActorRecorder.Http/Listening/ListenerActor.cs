@@ -1,0 +1,89 @@
+using Akka.Actor;
+using Akka.Actor.Internal;
+
+namespace ActorRecorder.Http;
+
+/// <summary>
+/// One listener: an Akka actor under the root supervisor's <c>listeners</c>, started with a permanent child spec.
+/// It binds its Kestrel server in <c>PreStart</c> (a bind failure is a start failure, as roadrunner's <c>init</c>) and
+/// closes it in <c>PostStop</c>. Its handler actors (a loop request, a WebSocket session) are its children, so a
+/// restart or stop of the listener stops them too; a handler that crashes is stopped, never restarted.
+/// </summary>
+internal sealed class ListenerActor : ReceiveActor
+{
+    /// <summary>How long a stopping listener lets open requests finish before Kestrel aborts them.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    private readonly ListenerState _state;
+    private readonly Dictionary<IActorRef, IHandlerConnection> _handlers = [];
+    private readonly HashSet<IActorRef> _crashed = [];
+    private ListenerServer? _server;
+
+    public ListenerActor(ListenerState state)
+    {
+        _state = state;
+        Receive<GetInfo>(_ => Sender.Tell(_state.Info()));
+        Receive<StartHandler>(start =>
+        {
+            var handler = Context.ActorOf(Akka.Actor.Props.CreateBy(new HandlerProducer(start.Props, start.Connection)));
+            Context.Watch(handler);
+            _handlers[handler] = start.Connection;
+            Sender.Tell(handler);
+        });
+        Receive<Terminated>(t =>
+        {
+            if (_handlers.Remove(t.ActorRef, out var connection)) connection.HandlerStopped(_crashed.Remove(t.ActorRef));
+        });
+    }
+
+    public static Props Props(ListenerState state) => Akka.Actor.Props.Create(() => new ListenerActor(state));
+
+    protected override void PreStart()
+    {
+        _server = new ListenerServer(_state, Self);
+        _state.Status = ListenerStatus.Accepting;
+        try
+        {
+            _state.Endpoint = _server.Start();
+        }
+        catch
+        {
+            _state.Status = ListenerStatus.Stopped;
+            throw;
+        }
+    }
+
+    protected override void PostStop()
+    {
+        _state.Status = ListenerStatus.Stopped;
+        // Akka stops the handler children first; their connections close with them.
+        foreach (var (_, connection) in _handlers) connection.HandlerStopped(crashed: false);
+        if (_server is { } server)
+        {
+            server.Stop(StopGrace);
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    protected override SupervisorStrategy SupervisorStrategy() => new HandlerStrategy(_crashed);
+
+    /// <summary>A crashed handler is stopped and remembered, so its connection closes as crashed (WebSocket 1011, HTTP 500).</summary>
+    private sealed class HandlerStrategy(HashSet<IActorRef> crashed) : OneForOneStrategy(-1, Timeout.InfiniteTimeSpan, _ => Directive.Stop)
+    {
+        public override void ProcessFailure(IActorContext context, bool restart, IActorRef child, Exception cause, ChildRestartStats stats,
+            IReadOnlyCollection<ChildRestartStats> children)
+        {
+            crashed.Add(child);
+            base.ProcessFailure(context, restart, child, cause, stats, children);
+        }
+    }
+
+    /// <summary>Asks for the listener's <see cref="ListenerInfo"/>.</summary>
+    internal sealed class GetInfo
+    {
+        public static readonly GetInfo Instance = new();
+    }
+
+    /// <summary>Starts a handler actor for a connection; answers its ref.</summary>
+    internal sealed record StartHandler(Props Props, IHandlerConnection Connection);
+}

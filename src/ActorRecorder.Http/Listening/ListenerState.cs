@@ -1,0 +1,26 @@
+using System.Net;
+using Akka.Actor;
+
+namespace ActorRecorder.Http;
+
+/// <summary>
+/// What a listener keeps across restarts of its actor: its name and options, its counters, and the port it was
+/// given when 0 was asked (a restarted listener binds that port again, so clients find it where it was).
+/// </summary>
+internal sealed class ListenerState(string name, ListenerOptions options, ActorSystem system)
+{
+    public string Name { get; } = name;
+
+    public ListenerOptions Options { get; } = options;
+
+    public ActorSystem System { get; } = system;
+
+    public ListenerCounters Counters { get; } = new();
+
+    public IPEndPoint? Endpoint { get; set; }
+
+    public volatile ListenerStatus Status = ListenerStatus.Stopped;
+
+    public ListenerInfo Info() => new(Name, Endpoint ?? new IPEndPoint(Options.Address, Options.Port), Options.Protocols, Status,
+        Counters.Connections, Counters.Sessions, Counters.Served, Counters.Rejected);
+}

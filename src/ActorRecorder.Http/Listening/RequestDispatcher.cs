@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Akka.Actor;
+using Microsoft.AspNetCore.Http;
+
+namespace ActorRecorder.Http;
+
+/// <summary>
+/// A listener's application: matches the route (404, or 405 with <c>Allow</c>), runs a request handler on the
+/// request's own task or hands the request to a loop or WebSocket handler actor, and publishes roadrunner's
+/// request events.
+/// </summary>
+internal sealed class RequestDispatcher(ListenerState state, IActorRef listener)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        var requestId = HttpTelemetry.NewRequestId();
+        var started = Stopwatch.GetTimestamp();
+        var peer = http.Connection.RemoteIpAddress is { } ip ? $"{ip}:{http.Connection.RemotePort}" : null;
+        HttpTelemetry.Publish("roadrunner.request.start", () => Payload(peer, requestId, ("method", http.Request.Method), ("path", http.Request.Path.Value)));
+        try
+        {
+            var match = state.Options.Routes.Match(http.Request.Path.Value ?? "/", http.Request.Method, out var allowed);
+            if (match is not { } found)
+            {
+                http.Response.StatusCode = allowed.Count == 0 ? StatusCodes.Status404NotFound : StatusCodes.Status405MethodNotAllowed;
+                if (allowed.Count > 0) http.Response.Headers.Allow = string.Join(", ", allowed);
+                return;
+            }
+            var request = new HttpRequestContext(state.Name, requestId, http, found.Values);
+            switch (found.Route.Kind)
+            {
+                case RouteKind.Request:
+                    await ServeRequestAsync(found.Route.Handler!, request, http).ConfigureAwait(false);
+                    break;
+                case RouteKind.Loop:
+                    await LoopResponse.ServeAsync(listener, found.Route.Props!, request).ConfigureAwait(false);
+                    break;
+                case RouteKind.WebSocket:
+                    await WebSocketSession.ServeAsync(state, listener, found.Route.Props!, request).ConfigureAwait(false);
+                    break;
+            }
+        }
+        catch (BadHttpRequestException e)
+        {
+            // A limit Kestrel enforces while the body is read (413 above max-content-length, 408 for a too slow body).
+            state.Counters.Rejection();
+            HttpTelemetry.Rejections.Add(1, new("listener", state.Name), new("reason", e.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            HttpTelemetry.Publish("roadrunner.request.rejected", () => Payload(peer, requestId, ("status", e.StatusCode), ("reason", e.Message)));
+            if (!http.Response.HasStarted) http.Response.StatusCode = e.StatusCode;
+        }
+        finally
+        {
+            state.Counters.RequestServed();
+            var status = http.Response.StatusCode;
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            HttpTelemetry.Requests.Add(1, new("listener", state.Name), new("status", status));
+            HttpTelemetry.RequestDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("listener", state.Name));
+            HttpTelemetry.Publish("roadrunner.request.stop", () => Payload(peer, requestId, ("status", status), ("duration", elapsed)));
+        }
+    }
+
+    private async Task ServeRequestAsync(IRequestHandler handler, HttpRequestContext request, HttpContext http)
+    {
+        HttpResponse response;
+        try
+        {
+            response = await handler.HandleAsync(request, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException)
+        {
+            throw;
+        }
+        catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            HttpTelemetry.Publish("roadrunner.request.exception", () => Payload(request.Peer?.ToString(), request.RequestId, ("kind", e.GetType().Name), ("reason", e.Message), ("exception", e)));
+            if (!http.Response.HasStarted) http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
+        http.Response.StatusCode = response.StatusCode;
+        foreach (var (name, value) in response.Headers) http.Response.Headers[name] = value;
+        if (response.ContentType is { } type) http.Response.ContentType = type;
+        if (response.Body.Length > 0)
+        {
+            http.Response.ContentLength = response.Body.Length;
+            await http.Response.Body.WriteAsync(response.Body, http.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private IReadOnlyDictionary<string, object?> Payload(string? peer, string requestId, params (string Key, object? Value)[] more) =>
+        Connections.Payload(state, peer, [("request_id", requestId), .. more]);
+}

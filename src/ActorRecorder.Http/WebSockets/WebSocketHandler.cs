@@ -1,0 +1,44 @@
+using Akka.Actor;
+using ActorRecorder.Recording;
+
+namespace ActorRecorder.Http;
+
+/// <summary>
+/// A WebSocket session's actor, one per session, a child of its listener (roadrunner's WebSocket handler).
+/// <list type="bullet">
+/// <item><c>PreStart</c> is roadrunner's <c>init</c>.</item>
+/// <item><see cref="HandleFrame"/> gets each complete message, fragments reassembled.</item>
+/// <item><see cref="Send"/> and <see cref="Close"/> write to the client and never block.</item>
+/// <item>Any other message is roadrunner's <c>handle_info</c>: add <c>Receive</c>s for it.</item>
+/// </list>
+/// Ping, pong and the closing handshake are handled for it: invalid UTF-8 closes with 1007, a protocol error with
+/// 1002, a message over max-message-size with 1009. The actor stops when the socket closes; the socket closes when
+/// the actor stops (1000), or crashes (1011).
+/// </summary>
+public abstract class WebSocketHandler : ReceiveActor
+{
+    private readonly WebSocketSession _session;
+
+    /// <summary>Takes the session its listener created it for.</summary>
+    protected WebSocketHandler()
+    {
+        _session = HandlerProducer.Current<WebSocketSession>(nameof(WebSocketHandler));
+        Receive<WebSocketSession.FrameReceived>(f => HandleFrame(f.Frame));
+        Receive<WebSocketSession.Ended>(_ => Context.Stop(Self));
+    }
+
+    /// <summary>The upgrade request.</summary>
+    protected HttpRequestContext Request => _session.Request;
+
+    /// <summary>The session's id (the upgrade request's id).</summary>
+    protected string SessionId => _session.Request.RequestId;
+
+    /// <summary>One complete message from the client: text or binary.</summary>
+    protected abstract void HandleFrame(Frame frame);
+
+    /// <summary>Sends a text or binary message; it is queued, in order, and recorded once sent.</summary>
+    protected void Send(Frame frame) => _session.Send(frame);
+
+    /// <summary>Starts the closing handshake with <paramref name="code"/>; the actor stops when it completes.</summary>
+    protected void Close(ushort code = 1000, string reason = "") => _session.Close(code, reason);
+}
