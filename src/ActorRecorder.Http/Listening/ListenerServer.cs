@@ -74,7 +74,7 @@ internal sealed class ListenerServer : IAsyncDisposable
         {
             _app.StartAsync().GetAwaiter().GetResult();
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or SocketException)
         {
             throw new ListenerBindException(_state.Name, $"{options.Address}:{options.Port}", BindReason(e), e);
         }
@@ -98,7 +98,7 @@ internal sealed class ListenerServer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private static string BindReason(IOException error)
+    private static string BindReason(Exception error)
     {
         Exception? cause = error;
         while (cause is not null and not SocketException) cause = cause.InnerException;
