@@ -95,6 +95,7 @@ public static class ReadmeCompiler
             typeof(Otp.Supervisor).Assembly,
             typeof(Recording.Recorder).Assembly,
             typeof(Hocon.HoconParseOptions).Assembly,
+            typeof(Http.Listeners).Assembly,
             typeof(Akka.Actor.ActorSystem).Assembly,
             typeof(Akka.TestKit.TestKitBase).Assembly,
             typeof(Akka.TestKit.Xunit2.TestKit).Assembly,
