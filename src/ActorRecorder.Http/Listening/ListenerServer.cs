@@ -60,7 +60,9 @@ internal sealed class ListenerServer : IAsyncDisposable
                 }
             });
         });
+        Middleware.AddServices(builder.Services, state);
         _app = builder.Build();
+        Middleware.Use(_app, state);
         _app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         var dispatcher = new RequestDispatcher(state, listener);
         _app.Run(dispatcher.HandleAsync);

@@ -19,6 +19,7 @@ internal sealed class RequestDispatcher(ListenerState state, IActorRef listener)
         HttpTelemetry.Publish("roadrunner.request.start", () => Payload(peer, requestId, ("method", http.Request.Method), ("path", http.Request.Path.Value)));
         try
         {
+            KeepAliveBudget(http);
             var match = state.Options.Routes.Match(http.Request.Path.Value ?? "/", http.Request.Method, out var allowed);
             if (match is not { } found)
             {
@@ -57,6 +58,17 @@ internal sealed class RequestDispatcher(ListenerState state, IActorRef listener)
             HttpTelemetry.RequestDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("listener", state.Name));
             HttpTelemetry.Publish("roadrunner.request.stop", () => Payload(peer, requestId, ("status", status), ("duration", elapsed)));
         }
+    }
+
+    /// <summary>roadrunner's max_keep_alive: the connection's last allowed request is answered with <c>Connection: close</c>.</summary>
+    private void KeepAliveBudget(HttpContext http)
+    {
+        if (!HttpProtocol.IsHttp11(http.Request.Protocol)) return;
+        var items = http.Features.Get<Microsoft.AspNetCore.Connections.Features.IConnectionItemsFeature>()?.Items;
+        if (items is null) return;
+        var served = items.TryGetValue(typeof(RequestDispatcher), out var count) ? (int)count! + 1 : 1;
+        items[typeof(RequestDispatcher)] = served;
+        if (served >= state.Options.MaxKeepAliveRequests) http.Response.Headers.Connection = "close";
     }
 
     private async Task ServeRequestAsync(IRequestHandler handler, HttpRequestContext request, HttpContext http)

@@ -21,6 +21,9 @@ public sealed record ListenerOptions
     /// <summary>Connections served at once (<c>max_clients</c>); one more is refused and counted as rejected.</summary>
     public int MaxClients { get; init; } = 150;
 
+    /// <summary>Requests served on one HTTP/1.1 connection (<c>max_keep_alive</c>); the last is answered with <c>Connection: close</c>.</summary>
+    public int MaxKeepAliveRequests { get; init; } = 1000;
+
     /// <summary>Time to read a request's headers (<c>request_timeout</c>); then 408.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -60,6 +63,18 @@ public sealed record ListenerOptions
     /// <summary>permessage-deflate when the client offers it.</summary>
     public bool PerMessageDeflate { get; init; } = true;
 
+    /// <summary>Requests per client IP (ASP.NET Core's rate limiter), or null for no limit.</summary>
+    public ClientRateLimit? RateLimit { get; init; }
+
+    /// <summary>Cross-origin requests allowed (ASP.NET Core's CORS), or null for none.</summary>
+    public CorsSettings? Cors { get; init; }
+
+    /// <summary>Compress responses (gzip, brotli) when the client accepts it (ASP.NET Core's response compression).</summary>
+    public bool Compression { get; init; }
+
+    /// <summary>Serve the files of this directory (ASP.NET Core's static files: ETag, Range, conditional requests); routes come after.</summary>
+    public string? StaticFiles { get; init; }
+
     /// <summary>Record every WebSocket session under this directory (<c>&lt;RecordTo&gt;/&lt;listener&gt;/&lt;UTC time&gt;-&lt;session&gt;.jsonl</c>); null records nothing.</summary>
     public string? RecordTo { get; init; }
 
@@ -76,6 +91,7 @@ public sealed record ListenerOptions
         Require(Port is >= 0 and <= 65535, "port", Port, "a port is 0 (ephemeral) to 65535");
         Require(Routes is not null, "routes", null, "routes are required (an empty Routes serves 404)");
         Require(MaxClients > 0, "max-clients", MaxClients, "at least one client must be allowed");
+        Require(MaxKeepAliveRequests > 0, "max-keep-alive-requests", MaxKeepAliveRequests, "must be positive");
         Require(RequestTimeout > TimeSpan.Zero, "request-timeout", RequestTimeout, "must be positive");
         Require(KeepAliveTimeout > TimeSpan.Zero, "keep-alive-timeout", KeepAliveTimeout, "must be positive");
         Require(MaxContentLength >= 0, "max-content-length", MaxContentLength, "must be 0 or more");
@@ -90,6 +106,19 @@ public sealed record ListenerOptions
         Require(MaxFrameSize > 0, "max-frame-size", MaxFrameSize, "must be positive");
         Require(MaxMessageSize >= MaxFrameSize, "max-message-size", MaxMessageSize,
             $"must be at least max-frame-size ({MaxFrameSize}): a message is one frame or more");
+        if (RateLimit is { } limit)
+        {
+            Require(limit.PermitsPerSecond > 0, "rate-limit.permits-per-second", limit.PermitsPerSecond, "must be positive");
+            Require(limit.Burst is null or > 0, "rate-limit.burst", limit.Burst, "must be positive");
+        }
+        if (Cors is { } cors)
+        {
+            Require(cors.AllowedOrigins.Count > 0, "cors.allowed-origins", "[]", "name at least one origin, or * for any");
+            Require(!(cors.AllowCredentials && cors.AllowedOrigins.Contains("*")), "cors.allow-credentials", true,
+                "credentials cannot be allowed for any origin (*): browsers refuse it; name the origins");
+        }
+        Require(StaticFiles is null || Directory.Exists(StaticFiles), "static-files", StaticFiles, "no such directory");
+        Require(RecordTo is null || !File.Exists(RecordTo), "record-to", RecordTo, "is a file; it must be a directory (created if missing)");
         if (Tls is not null) TlsCertificates.Load(listener, Tls).Dispose();
     }
 
