@@ -27,8 +27,8 @@ internal static class ListenerConfig
             RequestTimeout = reader.Duration("request-timeout", defaults.RequestTimeout),
             KeepAliveTimeout = reader.Duration("keep-alive-timeout", defaults.KeepAliveTimeout),
             MaxContentLength = reader.Bytes("max-content-length", defaults.MaxContentLength),
-            MaxRequestLineSize = (int)reader.Bytes("max-request-line-size", defaults.MaxRequestLineSize),
-            MaxHeaderBlockSize = (int)reader.Bytes("max-header-block-size", defaults.MaxHeaderBlockSize),
+            MaxRequestLineSize = reader.IntBytes("max-request-line-size", defaults.MaxRequestLineSize),
+            MaxHeaderBlockSize = reader.IntBytes("max-header-block-size", defaults.MaxHeaderBlockSize),
             MaxHeaderCount = reader.Int("max-header-count", defaults.MaxHeaderCount),
             MinBytesPerSecond = reader.Int("min-bytes-per-second", defaults.MinBytesPerSecond),
             SocketBacklog = reader.Int("socket-backlog", defaults.SocketBacklog),
@@ -39,8 +39,8 @@ internal static class ListenerConfig
                 Password = reader.Has("tls.password") ? reader.String("tls.password", "") : null,
                 KeyPath = reader.Has("tls.key-path") ? reader.String("tls.key-path", "") : null,
             },
-            MaxFrameSize = (int)reader.Bytes("websocket.max-frame-size", defaults.MaxFrameSize),
-            MaxMessageSize = (int)reader.Bytes("websocket.max-message-size", defaults.MaxMessageSize),
+            MaxFrameSize = reader.IntBytes("websocket.max-frame-size", defaults.MaxFrameSize),
+            MaxMessageSize = reader.IntBytes("websocket.max-message-size", defaults.MaxMessageSize),
             PerMessageDeflate = reader.Bool("websocket.per-message-deflate", defaults.PerMessageDeflate),
             RecordTo = reader.Has("record-to") && reader.String("record-to", "") is { Length: > 0 } dir ? dir : null,
         };
@@ -92,6 +92,13 @@ internal static class ListenerConfig
         public TimeSpan Duration(string key, TimeSpan fallback) => Get(key, fallback, p => config.GetTimeSpan(p, null, allowInfinite: false));
 
         public long Bytes(string key, long fallback) => Get(key, fallback, p => config.GetByteSize(p) ?? throw new FormatException("no size"));
+
+        /// <summary>A size for an <see cref="int"/> option: one of 2GiB or more is refused, not wrapped around.</summary>
+        public int IntBytes(string key, int fallback) => Get(key, fallback, p =>
+        {
+            var size = config.GetByteSize(p) ?? throw new FormatException("no size");
+            return size <= int.MaxValue ? (int)size : throw new FormatException($"{size} bytes is over the largest this key takes, {int.MaxValue} bytes");
+        });
 
         public IPAddress Address(string key, IPAddress fallback) =>
             Get(key, fallback, p => IPAddress.Parse(config.GetString(p) switch { "localhost" => "127.0.0.1", var text => text }));
