@@ -1,6 +1,7 @@
 using System.Runtime;
 using ActorRecorder.Benchmarks.Harness;
 using ActorRecorder.Benchmarks.Hocon;
+using ActorRecorder.Benchmarks.Http;
 using ActorRecorder.Benchmarks.Otp;
 using ActorRecorder.Benchmarks.Recording;
 
@@ -15,7 +16,7 @@ bool Selected(string name) => only is null || only.Any(o => name.StartsWith(o, S
 var suites = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || (args[i - 1] != "--runs" && args[i - 1] != "--only"))).ToList();
 if (suites.Count == 0)
 {
-    Console.Error.WriteLine("usage: ActorRecorder.Benchmarks <otp|recorder|hocon> [--json] [--runs N] [--only name,...]");
+    Console.Error.WriteLine("usage: ActorRecorder.Benchmarks <otp|recorder|hocon|http> [--json] [--runs N] [--only name,...]");
     return 2;
 }
 
@@ -33,7 +34,8 @@ foreach (var suite in suites)
         "hocon" => HoconSuite.Run(Selected),
         "recorder" => RecorderSuite.Run(Selected),
         "otp" => OtpSuite.Run(Selected),
-        _ => throw new ArgumentException($"Unknown benchmark suite '{suite}'; known: otp, recorder, hocon."),
+        "http" => HttpSuite.Run(Selected),
+        _ => throw new ArgumentException($"Unknown benchmark suite '{suite}'; known: otp, recorder, hocon, http."),
     };
     foreach (var figure in results)
     {
