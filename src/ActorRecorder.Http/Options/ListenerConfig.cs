@@ -24,6 +24,7 @@ internal static class ListenerConfig
             Port = reader.Int("port", null),
             Routes = routes,
             MaxClients = reader.Int("max-clients", defaults.MaxClients),
+            MaxKeepAliveRequests = reader.Int("max-keep-alive-requests", defaults.MaxKeepAliveRequests),
             RequestTimeout = reader.Duration("request-timeout", defaults.RequestTimeout),
             KeepAliveTimeout = reader.Duration("keep-alive-timeout", defaults.KeepAliveTimeout),
             MaxContentLength = reader.Bytes("max-content-length", defaults.MaxContentLength),
@@ -43,15 +44,48 @@ internal static class ListenerConfig
             MaxMessageSize = reader.IntBytes("websocket.max-message-size", defaults.MaxMessageSize),
             PerMessageDeflate = reader.Bool("websocket.per-message-deflate", defaults.PerMessageDeflate),
             RecordTo = reader.Has("record-to") && reader.String("record-to", "") is { Length: > 0 } dir ? dir : null,
+            RateLimit = reader.Has("rate-limit.permits-per-second")
+                ? new ClientRateLimit
+                {
+                    PermitsPerSecond = reader.Int("rate-limit.permits-per-second", 0),
+                    Burst = reader.Has("rate-limit.burst") ? reader.Int("rate-limit.burst", 0) : null,
+                }
+                : null,
+            Cors = reader.Strings("cors.allowed-origins") is { Count: > 0 } origins
+                ? new CorsSettings
+                {
+                    AllowedOrigins = origins,
+                    AllowedMethods = reader.Strings("cors.allowed-methods"),
+                    AllowedHeaders = reader.Strings("cors.allowed-headers"),
+                    AllowCredentials = reader.Bool("cors.allow-credentials", false),
+                }
+                : null,
+            Compression = reader.Bool("compression", defaults.Compression),
+            StaticFiles = reader.Has("static-files") && reader.String("static-files", "") is { Length: > 0 } site ? site : null,
         };
     }
 
     /// <summary>Each key from the listener's own section, else from the defaults section, else the built-in default.</summary>
     private sealed class Reader(Config config, string listener, string own)
     {
-        public bool Has(string key) => config.HasPath($"{own}.{key}") || config.HasPath($"{DefaultsPath}.{key}");
+        public bool Has(string key) => Present($"{own}.{key}") || Present($"{DefaultsPath}.{key}");
 
-        private string PathOf(string key) => config.HasPath($"{own}.{key}") ? $"{own}.{key}" : $"{DefaultsPath}.{key}";
+        private string PathOf(string key) => Present($"{own}.{key}") ? $"{own}.{key}" : $"{DefaultsPath}.{key}";
+
+        /// <summary>A key set to null (as the defaults' optional keys are) counts as not set.</summary>
+        private bool Present(string path)
+        {
+            if (!config.HasPath(path) || config.GetValue(path) is not { } value) return false;
+            if (value.IsArray()) return value.GetArray().Count > 0;
+            try
+            {
+                return value.GetString() is not null;
+            }
+            catch (Exception)
+            {
+                return true; // an object or another kind: the key's reader says what is wrong with it
+            }
+        }
 
         private T Get<T>(string key, T fallback, Func<string, T> read)
         {
@@ -88,6 +122,8 @@ internal static class ListenerConfig
         public bool Bool(string key, bool fallback) => Get(key, fallback, p => config.GetBoolean(p));
 
         public string String(string key, string fallback) => Get(key, fallback, p => config.GetString(p));
+
+        public IReadOnlyList<string> Strings(string key) => Get<IReadOnlyList<string>>(key, [], p => [.. config.GetStringList(p)]);
 
         public TimeSpan Duration(string key, TimeSpan fallback) => Get(key, fallback, p => config.GetTimeSpan(p, null, allowInfinite: false));
 

@@ -197,6 +197,15 @@ public sealed class ListenerConfigSpec(ITestOutputHelper output) : HttpSpec(outp
         { "websocket.max-message-size", "1MiB", "1048576" },
         { "websocket.per-message-deflate", "off", "False" },
         { "record-to", "\"/var/recordings\"", "/var/recordings" },
+        { "max-keep-alive-requests", "10", "10" },
+        { "rate-limit.permits-per-second", "5", "5" },
+        { "rate-limit.burst", "9", "9" },
+        { "cors.allowed-origins", "[\"https://a.example\"]", "https://a.example" },
+        { "cors.allowed-methods", "[GET, POST]", "GET,POST" },
+        { "cors.allowed-headers", "[X-Trace]", "X-Trace" },
+        { "cors.allow-credentials", "on", "True" },
+        { "compression", "on", "True" },
+        { "static-files", "\"/srv/site\"", "/srv/site" },
     };
 
     private static string? Option(ListenerOptions options, string key) => key switch
@@ -219,6 +228,15 @@ public sealed class ListenerConfigSpec(ITestOutputHelper output) : HttpSpec(outp
         "websocket.max-message-size" => Text(options.MaxMessageSize),
         "websocket.per-message-deflate" => options.PerMessageDeflate.ToString(),
         "record-to" => options.RecordTo,
+        "max-keep-alive-requests" => Text(options.MaxKeepAliveRequests),
+        "rate-limit.permits-per-second" => options.RateLimit is { } l ? Text(l.PermitsPerSecond) : null,
+        "rate-limit.burst" => options.RateLimit?.Burst is { } b ? Text(b) : null,
+        "cors.allowed-origins" => options.Cors is { } c ? string.Join(',', c.AllowedOrigins) : null,
+        "cors.allowed-methods" => options.Cors is { } c ? string.Join(',', c.AllowedMethods) : null,
+        "cors.allowed-headers" => options.Cors is { } c ? string.Join(',', c.AllowedHeaders) : null,
+        "cors.allow-credentials" => options.Cors?.AllowCredentials.ToString(),
+        "compression" => options.Compression.ToString(),
+        "static-files" => options.StaticFiles,
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "not a key of actor-recorder.http"),
     };
 
@@ -228,8 +246,14 @@ public sealed class ListenerConfigSpec(ITestOutputHelper output) : HttpSpec(outp
     [MemberData(nameof(Keys))]
     public void Each_key_in_a_listener_section_sets_its_option(string key, string value, string expected)
     {
-        // The tls keys other than the path need the path: without it there is no TLS.
-        var tls = key.StartsWith("tls.", StringComparison.Ordinal) && key != "tls.certificate-path" ? ", tls.certificate-path = \"/certs/server.pem\"" : "";
+        // The keys of a group other than its first need the first: without the certificate there is no TLS, and so on.
+        var tls = key switch
+        {
+            _ when key.StartsWith("tls.", StringComparison.Ordinal) && key != "tls.certificate-path" => ", tls.certificate-path = \"/certs/server.pem\"",
+            "rate-limit.burst" => ", rate-limit.permits-per-second = 1",
+            _ when key.StartsWith("cors.", StringComparison.Ordinal) && key != "cors.allowed-origins" => ", cors.allowed-origins = [\"https://a.example\"]",
+            _ => "",
+        };
         var config = HoconLoader.ParseString($"actor-recorder.listeners.web {{ port = 0{tls}, {key} = {value} }}");
         var options = ListenerOptions.FromConfig(config, "web", Hello);
         Assert.NotEqual(expected, Option(new ListenerOptions { Port = 0 }, key));
