@@ -22,6 +22,10 @@ internal sealed class WebSocketSession : IHandlerConnection
     private readonly WebSocket _socket;
     private readonly Channel<Frame> _outbox = Channel.CreateUnbounded<Frame>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _abort = new();
+
+    // A reply can arrive before the send it answers has been recorded; incoming frames wait for the send in progress,
+    // so the recording keeps the order the peer saw.
+    private readonly SemaphoreSlim _sendRecorded = new(1, 1);
     private readonly ILoggingAdapter _log;
     private IActorRef? _recorder;
     private IActorRef _handler = ActorRefs.Nobody;
@@ -80,55 +84,98 @@ internal sealed class WebSocketSession : IHandlerConnection
             HttpTelemetry.ActiveSessions.Add(-1, new KeyValuePair<string, object?>("listener", _state.Name));
             if (_recorder is not null) await StopRecorderAsync(_recorder).ConfigureAwait(false);
             _socket.Dispose();
+            _sendRecorded.Dispose();
         }
     }
 
     private async Task ReadAsync()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        var message = new ArrayBufferWriter<byte>();
+        while (true)
+        {
+            // An idle session holds no buffer: a zero-byte read waits for the next message, then one is rented for it.
+            ValueWebSocketReceiveResult first;
+            try
+            {
+                first = await _socket.ReceiveAsync(Memory<byte>.Empty, _abort.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
+            {
+                Gone();
+                return;
+            }
+            if (first.MessageType == WebSocketMessageType.Close)
+            {
+                await _sendRecorded.WaitAsync().ConfigureAwait(false);
+                _sendRecorded.Release();
+                Record(Direction.In, Frame.Close((ushort)(_socket.CloseStatus ?? WebSocketCloseStatus.Empty), _socket.CloseStatusDescription ?? ""));
+                Close((ushort)(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure), "");
+                return;
+            }
+            if (!await ReadMessageAsync(first).ConfigureAwait(false)) return;
+        }
+    }
+
+    /// <summary>Reads one message whose first (possibly empty) part has arrived; false when the session is over.</summary>
+    private async Task<bool> ReadMessageAsync(ValueWebSocketReceiveResult first)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        var length = 0;
+        var result = first;
         try
         {
-            while (true)
+            while (!result.EndOfMessage)
             {
-                ValueWebSocketReceiveResult result;
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
                 try
                 {
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(), _abort.Token).ConfigureAwait(false);
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(length), _abort.Token).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
                 {
-                    // The client went away, broke the protocol (ASP.NET Core has closed with 1002 or 1007), or the listener stopped.
-                    if (_socket.CloseStatus is { } status) Reject($"closed {(int)status}");
-                    return;
+                    Gone();
+                    return false;
                 }
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    Record(Direction.In, Frame.Close((ushort)(_socket.CloseStatus ?? WebSocketCloseStatus.Empty), _socket.CloseStatusDescription ?? ""));
-                    Close((ushort)(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure), "");
-                    return;
-                }
-                if (message.WrittenCount + result.Count > _state.Options.MaxMessageSize)
+                if (result.MessageType == WebSocketMessageType.Close) return false;
+                length += result.Count;
+                if (length > _state.Options.MaxMessageSize)
                 {
                     Reject("message_too_big");
                     Close((ushort)WebSocketCloseStatus.MessageTooBig, $"message over {_state.Options.MaxMessageSize} bytes");
                     await DrainUntilClosedAsync(buffer).ConfigureAwait(false);
-                    return;
+                    return false;
                 }
-                message.Write(buffer.AsSpan(0, result.Count));
-                if (!result.EndOfMessage) continue;
-                var frame = result.MessageType == WebSocketMessageType.Text
-                    ? Frame.Text(Encoding.UTF8.GetString(message.WrittenSpan))
-                    : Frame.Binary(message.WrittenSpan.ToArray());
-                message.Clear();
-                Record(Direction.In, frame);
-                _handler.Tell(new FrameReceived(frame));
             }
+            var frame = first.MessageType == WebSocketMessageType.Text
+                ? Frame.Text(Encoding.UTF8.GetString(buffer, 0, length))
+                : Frame.Binary(buffer.AsSpan(0, length).ToArray());
+            await _sendRecorded.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                Record(Direction.In, frame);
+            }
+            finally
+            {
+                _sendRecorded.Release();
+            }
+            _handler.Tell(new FrameReceived(frame));
+            return true;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>The client went away, broke the protocol (ASP.NET Core has closed with 1002 or 1007), or the listener stopped.</summary>
+    private void Gone()
+    {
+        if (_socket.CloseStatus is { } status) Reject($"closed {(int)status}");
     }
 
     /// <summary>After we sent a close, reads (and drops) until the client's close arrives or the grace runs out.</summary>
@@ -161,8 +208,16 @@ internal sealed class WebSocketSession : IHandlerConnection
                     {
                         using var grace = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
                         grace.CancelAfter(CloseGrace);
-                        await _socket.CloseOutputAsync((WebSocketCloseStatus)frame.CloseCode, frame.CloseReason, grace.Token).ConfigureAwait(false);
-                        Record(Direction.Out, frame);
+                        await _sendRecorded.WaitAsync(grace.Token).ConfigureAwait(false);
+                        try
+                        {
+                            await _socket.CloseOutputAsync((WebSocketCloseStatus)frame.CloseCode, frame.CloseReason, grace.Token).ConfigureAwait(false);
+                            Record(Direction.Out, frame);
+                        }
+                        finally
+                        {
+                            _sendRecorded.Release();
+                        }
                     }
                     return;
                 }
@@ -170,8 +225,16 @@ internal sealed class WebSocketSession : IHandlerConnection
                 var (type, data) = frame.Type == FrameType.Text
                     ? (WebSocketMessageType.Text, (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(frame.TextData!))
                     : (WebSocketMessageType.Binary, frame.Payload);
-                await _socket.SendAsync(data, type, endOfMessage: true, _abort.Token).ConfigureAwait(false);
-                Record(Direction.Out, frame);
+                await _sendRecorded.WaitAsync(_abort.Token).ConfigureAwait(false);
+                try
+                {
+                    await _socket.SendAsync(data, type, endOfMessage: true, _abort.Token).ConfigureAwait(false);
+                    Record(Direction.Out, frame);
+                }
+                finally
+                {
+                    _sendRecorded.Release();
+                }
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)

@@ -24,13 +24,21 @@ public sealed class LoopHandlerSpec(ITestOutputHelper output) : HttpSpec(output)
     public async Task A_client_that_goes_away_is_told_to_the_handler_which_then_stops()
     {
         var listener = await StartAsync("sse", new Routes().Loop("/ticks", Props.Create(() => new TickHandler(TestActor))));
-        using (var client = Client(listener))
+        using (var tcp = new System.Net.Sockets.TcpClient())
         {
-            using var response = await client.GetAsync("/ticks?hold", HttpCompletionOption.ResponseHeadersRead);
-            await using var stream = await response.Content.ReadAsStreamAsync();
-            var first = new byte[5];
-            await stream.ReadExactlyAsync(first);
-            Assert.Equal("event"u8.ToArray(), first);
+            using var timeout = new CancellationTokenSource(Patience);
+            await tcp.ConnectAsync(System.Net.IPAddress.Loopback, listener.Port, timeout.Token);
+            var stream = tcp.GetStream();
+            await stream.WriteAsync("GET /ticks?hold HTTP/1.1\r\nHost: x\r\n\r\n"u8.ToArray(), timeout.Token);
+            var received = new System.Text.StringBuilder();
+            var buffer = new byte[1024];
+            while (!received.ToString().Contains("data: tick 1", StringComparison.Ordinal))
+            {
+                var n = await stream.ReadAsync(buffer, timeout.Token);
+                Assert.NotEqual(0, n);
+                received.Append(System.Text.Encoding.ASCII.GetString(buffer, 0, n));
+            }
+            tcp.Client.LingerState = new System.Net.Sockets.LingerOption(true, 0); // close with a reset: the client is gone at once
         }
         ExpectMsg("client disconnected");
     }
