@@ -47,7 +47,13 @@ internal sealed class RequestDispatcher(ListenerState state, IActorRef listener)
             state.Counters.Rejection();
             HttpTelemetry.Rejections.Add(1, new("listener", state.Name), new("reason", e.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             HttpTelemetry.Publish("roadrunner.request.rejected", () => Payload(peer, requestId, ("status", e.StatusCode), ("reason", e.Message)));
-            if (!http.Response.HasStarted) http.Response.StatusCode = e.StatusCode;
+            if (!http.Response.HasStarted)
+            {
+                http.Response.StatusCode = e.StatusCode;
+                // The body was not read to its end, so the connection cannot carry another request: say so. Kestrel
+                // closes it anyway, but only says Connection: close itself for some reasons (413), not for a too slow body.
+                http.Response.Headers.Connection = "close";
+            }
         }
         finally
         {

@@ -23,6 +23,9 @@ public abstract class HttpSpec(ITestOutputHelper output) : Akka.TestKit.Xunit2.T
     protected static HttpClient Client(ListenerInfo listener) =>
         new() { BaseAddress = new Uri($"http://127.0.0.1:{listener.Port}"), Timeout = Patience };
 
+    /// <summary>A raw TCP connection to the listener, for requests a well-behaved client would not send.</summary>
+    protected static Task<RawHttp> RawAsync(ListenerInfo listener) => RawHttp.ConnectAsync(listener.Port, Patience);
+
     protected static async Task<ClientWebSocket> ConnectAsync(ListenerInfo listener, string path)
     {
         var socket = new ClientWebSocket();
