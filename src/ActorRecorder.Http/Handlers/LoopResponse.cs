@@ -24,7 +24,12 @@ internal sealed class LoopResponse : IHandlerConnection
         var response = new LoopResponse(request);
         var http = request.Http;
         var actor = await listener.Ask<IActorRef>(new ListenerActor.StartHandler(handler, response), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-        using var disconnected = http.RequestAborted.Register(() => actor.Tell(ClientDisconnected.Instance));
+        var told = 0;
+        void Disconnected()
+        {
+            if (Interlocked.Exchange(ref told, 1) == 0) actor.Tell(ClientDisconnected.Instance);
+        }
+        using var disconnected = http.RequestAborted.Register(Disconnected);
         try
         {
             await foreach (var chunk in response._chunks.Reader.ReadAllAsync(http.RequestAborted).ConfigureAwait(false))
@@ -35,9 +40,10 @@ internal sealed class LoopResponse : IHandlerConnection
             }
             response.ApplyHeaders(http.Response);
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException)
         {
-            // The client went away; the actor has been told.
+            // The client went away: a write can fail (a reset) before the request is marked aborted, so say it here too.
+            Disconnected();
         }
     }
 

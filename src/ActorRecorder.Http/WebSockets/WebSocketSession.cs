@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
-using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Event;
 using ActorRecorder.Recording;
@@ -20,12 +19,18 @@ internal sealed class WebSocketSession : IHandlerConnection
 
     private readonly ListenerState _state;
     private readonly WebSocket _socket;
-    private readonly Channel<Frame> _outbox = Channel.CreateUnbounded<Frame>(new UnboundedChannelOptions { SingleReader = true });
+    // What the handler sent and the socket has not yet: a pump drains it while there is something to send, so an idle
+    // session holds no writer task.
+    private readonly Queue<Frame> _outbox = new();
+    private readonly Lock _outboxGate = new();
+    private Task _pump = Task.CompletedTask;
+    private bool _pumping;
     private readonly CancellationTokenSource _abort = new();
 
     // A reply can arrive before the send it answers has been recorded; incoming frames wait for the send in progress,
     // so the recording keeps the order the peer saw.
     private readonly SemaphoreSlim _sendRecorded = new(1, 1);
+    private readonly byte[] _head = new byte[256];
     private readonly ILoggingAdapter _log;
     private IActorRef? _recorder;
     private IActorRef _handler = ActorRefs.Nobody;
@@ -71,10 +76,9 @@ internal sealed class WebSocketSession : IHandlerConnection
         {
             _recorder = await StartRecorderAsync().ConfigureAwait(false);
             _handler = await listener.Ask<IActorRef>(new ListenerActor.StartHandler(handler, this), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-            var writer = WriteAsync();
             await ReadAsync().ConfigureAwait(false);
-            _outbox.Writer.TryComplete();
-            await writer.ConfigureAwait(false);
+            Interlocked.Exchange(ref _closing, 1); // nothing more is queued; what was is still sent
+            await PumpDoneAsync().ConfigureAwait(false);
         }
         finally
         {
@@ -92,15 +96,15 @@ internal sealed class WebSocketSession : IHandlerConnection
     {
         while (true)
         {
-            // An idle session holds no buffer: a zero-byte read waits for the next message, then one is rented for it.
+            // An idle session holds only a small buffer for the start of the next message; a larger one is rented for the rest.
             ValueWebSocketReceiveResult first;
             try
             {
-                first = await _socket.ReceiveAsync(Memory<byte>.Empty, _abort.Token).ConfigureAwait(false);
+                first = await _socket.ReceiveAsync(_head.AsMemory(), _abort.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
             {
-                Gone();
+                await GoneAsync().ConfigureAwait(false);
                 return;
             }
             if (first.MessageType == WebSocketMessageType.Close)
@@ -115,11 +119,13 @@ internal sealed class WebSocketSession : IHandlerConnection
         }
     }
 
-    /// <summary>Reads one message whose first (possibly empty) part has arrived; false when the session is over.</summary>
+    /// <summary>Reads one message whose first part is in <see cref="_head"/>; false when the session is over.</summary>
     private async Task<bool> ReadMessageAsync(ValueWebSocketReceiveResult first)
     {
+        if (first.EndOfMessage) return await DeliverAsync(Message(first.MessageType, _head.AsSpan(0, first.Count))).ConfigureAwait(false);
         var buffer = ArrayPool<byte>.Shared.Rent(4096);
-        var length = 0;
+        _head.AsSpan(0, first.Count).CopyTo(buffer);
+        var length = first.Count;
         var result = first;
         try
         {
@@ -138,7 +144,7 @@ internal sealed class WebSocketSession : IHandlerConnection
                 }
                 catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
                 {
-                    Gone();
+                    await GoneAsync().ConfigureAwait(false);
                     return false;
                 }
                 if (result.MessageType == WebSocketMessageType.Close) return false;
@@ -151,20 +157,7 @@ internal sealed class WebSocketSession : IHandlerConnection
                     return false;
                 }
             }
-            var frame = first.MessageType == WebSocketMessageType.Text
-                ? Frame.Text(Encoding.UTF8.GetString(buffer, 0, length))
-                : Frame.Binary(buffer.AsSpan(0, length).ToArray());
-            await _sendRecorded.WaitAsync().ConfigureAwait(false);
-            try
-            {
-                Record(Direction.In, frame);
-            }
-            finally
-            {
-                _sendRecorded.Release();
-            }
-            _handler.Tell(new FrameReceived(frame));
-            return true;
+            return await DeliverAsync(Message(first.MessageType, buffer.AsSpan(0, length))).ConfigureAwait(false);
         }
         finally
         {
@@ -172,10 +165,41 @@ internal sealed class WebSocketSession : IHandlerConnection
         }
     }
 
-    /// <summary>The client went away, broke the protocol (ASP.NET Core has closed with 1002 or 1007), or the listener stopped.</summary>
-    private void Gone()
+    private static Frame Message(WebSocketMessageType type, ReadOnlySpan<byte> data) =>
+        type == WebSocketMessageType.Text ? Frame.Text(Encoding.UTF8.GetString(data)) : Frame.Binary(data.ToArray());
+
+    /// <summary>Records a whole message and hands it to the handler.</summary>
+    private async Task<bool> DeliverAsync(Frame frame)
     {
-        if (_socket.CloseStatus is { } status) Reject($"closed {(int)status}");
+        await _sendRecorded.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            Record(Direction.In, frame);
+        }
+        finally
+        {
+            _sendRecorded.Release();
+        }
+        _handler.Tell(new FrameReceived(frame));
+        return true;
+    }
+
+    /// <summary>
+    /// The client went away, broke the protocol, or the listener stopped. On a protocol error (invalid UTF-8, a bad
+    /// frame) ASP.NET Core sends the close (1007, 1002) and aborts its socket at once; the connection is kept a moment,
+    /// until the client hangs up, so that the close frame reaches it rather than a reset.
+    /// </summary>
+    private async Task GoneAsync()
+    {
+        if (_socket.State != WebSocketState.Aborted || _abort.IsCancellationRequested) return; // gone, or stopped by us
+        Reject("protocol_error");
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), _abort.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>After we sent a close, reads (and drops) until the client's close arrives or the grace runs out.</summary>
@@ -196,39 +220,57 @@ internal sealed class WebSocketSession : IHandlerConnection
         }
     }
 
-    private async Task WriteAsync()
+    /// <summary>Sends the queued frames in order, then ends; the next Send starts it again.</summary>
+    private async Task PumpAsync()
     {
         try
         {
-            await foreach (var frame in _outbox.Reader.ReadAllAsync(_abort.Token).ConfigureAwait(false))
+            while (true)
             {
-                if (frame.Type == FrameType.Close)
+                Frame frame;
+                lock (_outboxGate)
                 {
-                    if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                    if (!_outbox.TryDequeue(out frame))
                     {
-                        using var grace = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
-                        grace.CancelAfter(CloseGrace);
-                        await _sendRecorded.WaitAsync(grace.Token).ConfigureAwait(false);
-                        try
-                        {
-                            await _socket.CloseOutputAsync((WebSocketCloseStatus)frame.CloseCode, frame.CloseReason, grace.Token).ConfigureAwait(false);
-                            Record(Direction.Out, frame);
-                        }
-                        finally
-                        {
-                            _sendRecorded.Release();
-                        }
+                        _pumping = false;
+                        return;
+                    }
+                }
+                if (!await SendOneAsync(frame).ConfigureAwait(false))
+                {
+                    lock (_outboxGate)
+                    {
+                        _outbox.Clear();
+                        _pumping = false;
                     }
                     return;
                 }
-                if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
-                var (type, data) = frame.Type == FrameType.Text
-                    ? (WebSocketMessageType.Text, (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(frame.TextData!))
-                    : (WebSocketMessageType.Binary, frame.Payload);
-                await _sendRecorded.WaitAsync(_abort.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
+        {
+            lock (_outboxGate)
+            {
+                _outbox.Clear();
+                _pumping = false;
+            }
+            _abort.Cancel(); // the connection is gone: stop reading too
+        }
+    }
+
+    /// <summary>Sends one frame and records it; false when nothing more may be sent (a close went out, or the socket is closed).</summary>
+    private async Task<bool> SendOneAsync(Frame frame)
+    {
+        if (frame.Type == FrameType.Close)
+        {
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                using var grace = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+                grace.CancelAfter(CloseGrace);
+                await _sendRecorded.WaitAsync(grace.Token).ConfigureAwait(false);
                 try
                 {
-                    await _socket.SendAsync(data, type, endOfMessage: true, _abort.Token).ConfigureAwait(false);
+                    await _socket.CloseOutputAsync((WebSocketCloseStatus)frame.CloseCode, frame.CloseReason, grace.Token).ConfigureAwait(false);
                     Record(Direction.Out, frame);
                 }
                 finally
@@ -236,10 +278,48 @@ internal sealed class WebSocketSession : IHandlerConnection
                     _sendRecorded.Release();
                 }
             }
+            return false;
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
+        if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return false;
+        var (type, data) = frame.Type == FrameType.Text
+            ? (WebSocketMessageType.Text, (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(frame.TextData!))
+            : (WebSocketMessageType.Binary, frame.Payload);
+        await _sendRecorded.WaitAsync(_abort.Token).ConfigureAwait(false);
+        try
         {
-            _abort.Cancel(); // the connection is gone: stop reading too
+            await _socket.SendAsync(data, type, endOfMessage: true, _abort.Token).ConfigureAwait(false);
+            Record(Direction.Out, frame);
+        }
+        finally
+        {
+            _sendRecorded.Release();
+        }
+        return true;
+    }
+
+    private void Enqueue(Frame frame)
+    {
+        lock (_outboxGate)
+        {
+            _outbox.Enqueue(frame);
+            if (_pumping) return;
+            _pumping = true;
+            _pump = PumpAsync();
+        }
+    }
+
+    /// <summary>Waits until everything queued has been sent (or dropped with the connection).</summary>
+    private async Task PumpDoneAsync()
+    {
+        while (true)
+        {
+            Task pump;
+            lock (_outboxGate)
+            {
+                if (!_pumping) return;
+                pump = _pump;
+            }
+            await pump.ConfigureAwait(false);
         }
     }
 
@@ -248,15 +328,14 @@ internal sealed class WebSocketSession : IHandlerConnection
     {
         if (frame.Type is not (FrameType.Text or FrameType.Binary))
             throw new ArgumentException($"Send takes text or binary frames; use Close for a close frame (got {frame.Type}).", nameof(frame));
-        if (Volatile.Read(ref _closing) == 0) _outbox.Writer.TryWrite(frame);
+        if (Volatile.Read(ref _closing) == 0) Enqueue(frame);
     }
 
     /// <summary>Queues the close frame, once; what was queued before it is sent first.</summary>
     public void Close(ushort code, string reason)
     {
         if (Interlocked.Exchange(ref _closing, 1) != 0) return;
-        _outbox.Writer.TryWrite(Frame.Close(code, reason));
-        _outbox.Writer.TryComplete();
+        Enqueue(Frame.Close(code, reason));
     }
 
     /// <inheritdoc />
