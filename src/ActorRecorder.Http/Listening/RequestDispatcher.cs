@@ -20,6 +20,12 @@ internal sealed class RequestDispatcher(ListenerState state, IActorRef listener)
         try
         {
             KeepAliveBudget(http);
+            if (AmbiguousFraming(http))
+            {
+                // roadrunner refuses a body framed two ways (a request-smuggling attempt), as RFC 9112 §6.3 allows.
+                Reject(http, peer, requestId, StatusCodes.Status400BadRequest, "content_length_with_transfer_encoding");
+                return;
+            }
             var match = state.Options.Routes.Match(http.Request.Path.Value ?? "/", http.Request.Method, out var allowed);
             if (match is not { } found)
             {
@@ -37,7 +43,7 @@ internal sealed class RequestDispatcher(ListenerState state, IActorRef listener)
                     await LoopResponse.ServeAsync(listener, found.Route.Props!, request).ConfigureAwait(false);
                     break;
                 case RouteKind.WebSocket:
-                    await WebSocketSession.ServeAsync(state, listener, found.Route.Props!, request).ConfigureAwait(false);
+                    await WebSocketSession.ServeAsync(state, listener, found.Route, request).ConfigureAwait(false);
                     break;
             }
         }
@@ -64,6 +70,22 @@ internal sealed class RequestDispatcher(ListenerState state, IActorRef listener)
             HttpTelemetry.RequestDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("listener", state.Name));
             HttpTelemetry.Publish("roadrunner.request.stop", () => Payload(peer, requestId, ("status", status), ("duration", elapsed)));
         }
+    }
+
+    /// <summary>
+    /// Content-Length and Transfer-Encoding together. Kestrel reads such a body as chunked and moves the Content-Length
+    /// to <c>X-Content-Length</c>, so that is where it shows.
+    /// </summary>
+    private static bool AmbiguousFraming(HttpContext http) =>
+        http.Request.Headers.ContainsKey("Transfer-Encoding") && (http.Request.ContentLength is not null || http.Request.Headers.ContainsKey("X-Content-Length"));
+
+    private void Reject(HttpContext http, string? peer, string requestId, int status, string reason)
+    {
+        state.Counters.Rejection();
+        HttpTelemetry.Rejections.Add(1, new("listener", state.Name), new("reason", reason));
+        HttpTelemetry.Publish("roadrunner.request.rejected", () => Payload(peer, requestId, ("status", status), ("reason", reason)));
+        http.Response.StatusCode = status;
+        http.Response.Headers.Connection = "close";
     }
 
     /// <summary>roadrunner's max_keep_alive: the connection's last allowed request is answered with <c>Connection: close</c>.</summary>

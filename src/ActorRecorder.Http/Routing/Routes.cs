@@ -37,16 +37,19 @@ public sealed class Routes : IEnumerable<Route>
     public Routes Loop<THandler>(string pattern, params string[] methods)
         where THandler : LoopHandler, new() => Loop(pattern, Props.Create<THandler>(), methods);
 
-    /// <summary>A WebSocket endpoint: a <see cref="WebSocketHandler"/> actor from <paramref name="handler"/> per session.</summary>
-    public Routes WebSocket(string pattern, Props handler)
+    /// <summary>
+    /// A WebSocket endpoint: a <see cref="WebSocketHandler"/> actor from <paramref name="handler"/> per session. Its sessions are
+    /// recorded under <paramref name="recordTo"/> when given, otherwise under the listener's <see cref="ListenerOptions.RecordTo"/>.
+    /// </summary>
+    public Routes WebSocket(string pattern, Props handler, string? recordTo = null)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return Add(new Route(RoutePattern.Parse(pattern), ["GET"], RouteKind.WebSocket, null, handler));
+        return Add(new Route(RoutePattern.Parse(pattern), ["GET"], RouteKind.WebSocket, null, handler) { RecordTo = recordTo });
     }
 
-    /// <summary>A WebSocket endpoint served by <typeparamref name="THandler"/>.</summary>
-    public Routes WebSocket<THandler>(string pattern)
-        where THandler : WebSocketHandler, new() => WebSocket(pattern, Props.Create<THandler>());
+    /// <summary>A WebSocket endpoint served by <typeparamref name="THandler"/>, recorded under <paramref name="recordTo"/> when given.</summary>
+    public Routes WebSocket<THandler>(string pattern, string? recordTo = null)
+        where THandler : WebSocketHandler, new() => WebSocket(pattern, Props.Create<THandler>(), recordTo);
 
     /// <summary>The route for <paramref name="method"/> <paramref name="path"/>, or null with the methods the path allows (empty: 404).</summary>
     internal (Route Route, IReadOnlyDictionary<string, string> Values)? Match(string path, string method, out IReadOnlyList<string> allowed)
@@ -120,6 +123,9 @@ public sealed class Route
     internal IRequestHandler? Handler { get; }
 
     internal Props? Props { get; }
+
+    /// <summary>Where this route's WebSocket sessions are recorded, over the listener's <see cref="ListenerOptions.RecordTo"/>; null for the listener's.</summary>
+    public string? RecordTo { get; init; }
 
     internal bool Allows(string method) => Methods.Count == 0 || Methods.Contains(method, StringComparer.OrdinalIgnoreCase)
                                             || (method == "HEAD" && Methods.Contains("GET", StringComparer.Ordinal));

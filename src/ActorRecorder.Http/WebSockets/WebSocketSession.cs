@@ -36,9 +36,12 @@ internal sealed class WebSocketSession : IHandlerConnection
     private IActorRef _handler = ActorRefs.Nobody;
     private int _closing;
 
-    private WebSocketSession(ListenerState state, HttpRequestContext request, WebSocket socket)
+    private readonly string? _recordTo;
+
+    private WebSocketSession(ListenerState state, HttpRequestContext request, WebSocket socket, string? recordTo)
     {
         _state = state;
+        _recordTo = recordTo;
         Request = request;
         _socket = socket;
         _log = Logging.GetLogger(state.System, $"listener-{state.Name}");
@@ -49,7 +52,7 @@ internal sealed class WebSocketSession : IHandlerConnection
     private string? Peer => Request.Peer?.ToString();
 
     /// <summary>Upgrades the request and serves the session until it ends.</summary>
-    public static async Task ServeAsync(ListenerState state, IActorRef listener, Props handler, HttpRequestContext request)
+    public static async Task ServeAsync(ListenerState state, IActorRef listener, Route route, HttpRequestContext request)
     {
         var http = request.Http;
         if (!http.WebSockets.IsWebSocketRequest)
@@ -62,8 +65,8 @@ internal sealed class WebSocketSession : IHandlerConnection
         {
             DangerousEnableCompression = state.Options.PerMessageDeflate,
         }).ConfigureAwait(false);
-        var session = new WebSocketSession(state, request, socket);
-        await session.RunAsync(listener, handler, http.RequestAborted).ConfigureAwait(false);
+        var session = new WebSocketSession(state, request, socket, route.RecordTo ?? state.Options.RecordTo);
+        await session.RunAsync(listener, route.Props!, http.RequestAborted).ConfigureAwait(false);
     }
 
     private async Task RunAsync(IActorRef listener, Props handler, CancellationToken aborted)
@@ -376,7 +379,7 @@ internal sealed class WebSocketSession : IHandlerConnection
 
     private async Task<IActorRef?> StartRecorderAsync()
     {
-        if (_state.Options.RecordTo is not { } root) return null;
+        if (_recordTo is not { } root) return null;
         var path = Path.Combine(root, _state.Name, $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss}-{Request.RequestId}.jsonl");
         try
         {

@@ -143,6 +143,25 @@ public sealed class WebSocketHandlerSpec(ITestOutputHelper output) : HttpSpec(ou
     }
 
     [Fact]
+    public async Task A_route_records_its_sessions_where_it_says_and_other_routes_are_not_recorded()
+    {
+        using var directory = new TempDirectory();
+        var routes = new Routes().WebSocket<EchoHandler>("/ws/recorded", recordTo: directory.Path).WebSocket<EchoHandler>("/ws/plain");
+        var listener = await StartAsync("routes", routes);
+        foreach (var path in new[] { "/ws/plain", "/ws/recorded" })
+        {
+            using var socket = await ConnectAsync(listener, path);
+            await ReceiveAsync(socket);
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+        }
+        await AwaitAssertAsync(async () =>
+        {
+            var file = Assert.Single(Directory.GetFiles(Path.Combine(directory.Path, "routes"), "*.jsonl"));
+            Assert.Equal(3, (await ReadAsync(file)).Count); // the greeting and the two closes of the one recorded session
+        }, Patience);
+    }
+
+    [Fact]
     public async Task A_crashed_handlers_recording_is_complete_with_the_1011_close()
     {
         using var directory = new TempDirectory();
