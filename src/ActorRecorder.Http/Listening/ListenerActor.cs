@@ -25,7 +25,10 @@ internal sealed class ListenerActor : ReceiveActor
         Receive<GetInfo>(_ => Sender.Tell(_state.Info()));
         Receive<StartHandler>(start =>
         {
-            var handler = Context.ActorOf(Akka.Actor.Props.CreateBy(new HandlerProducer(start.Props, start.Connection)));
+            var props = Akka.Actor.Props.CreateBy(new HandlerProducer(start.Props, start.Connection));
+            // A handler's own choice of mailbox stands; otherwise the compact one, as most sessions are idle.
+            if (string.IsNullOrEmpty(start.Props.Mailbox)) props = props.WithMailbox(CompactMailbox.ConfigPath);
+            var handler = Context.ActorOf(props);
             Context.Watch(handler);
             _handlers[handler] = start.Connection;
             Sender.Tell(handler);

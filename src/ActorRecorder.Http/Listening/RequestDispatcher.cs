@@ -91,7 +91,8 @@ internal sealed class RequestDispatcher(ListenerState state, IActorRef listener)
     /// <summary>roadrunner's max_keep_alive: the connection's last allowed request is answered with <c>Connection: close</c>.</summary>
     private void KeepAliveBudget(HttpContext http)
     {
-        if (!HttpProtocol.IsHttp11(http.Request.Protocol)) return;
+        // A WebSocket upgrade is the connection's last request: nothing to count.
+        if (!HttpProtocol.IsHttp11(http.Request.Protocol) || http.WebSockets.IsWebSocketRequest) return;
         var items = http.Features.Get<Microsoft.AspNetCore.Connections.Features.IConnectionItemsFeature>()?.Items;
         if (items is null) return;
         var served = items.TryGetValue(typeof(RequestDispatcher), out var count) ? (int)count! + 1 : 1;

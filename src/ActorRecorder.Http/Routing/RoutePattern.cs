@@ -9,6 +9,7 @@ public sealed class RoutePattern
     {
         Text = text;
         _segments = segments;
+        _parameters = segments.Count(s => s[0] is ':' or '*');
     }
 
     /// <summary>The pattern as written.</summary>
@@ -39,6 +40,7 @@ public sealed class RoutePattern
     public IReadOnlyDictionary<string, string>? Match(string path)
     {
         var parts = Split(path);
+        if (_parameters == 0) return Literal(parts) ? NoValues : null;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < _segments.Length; i++)
         {
@@ -54,6 +56,13 @@ public sealed class RoutePattern
         }
         return parts.Length == _segments.Length ? values : null;
     }
+
+    private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
+
+    private readonly int _parameters;
+
+    private bool Literal(string[] parts) =>
+        parts.Length == _segments.Length && parts.AsSpan().SequenceEqual(_segments);
 
     private static string[] Split(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
 

@@ -18,7 +18,7 @@ internal sealed class WebSocketSession : IHandlerConnection
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
 
     private readonly ListenerState _state;
-    private readonly WebSocket _socket;
+    private WebSocket _socket = null!; // set by the upgrade, before anything uses it
     // What the handler sent and the socket has not yet: a pump drains it while there is something to send, so an idle
     // session holds no writer task.
     private readonly Queue<Frame> _outbox = new();
@@ -30,48 +30,48 @@ internal sealed class WebSocketSession : IHandlerConnection
     // A reply can arrive before the send it answers has been recorded; incoming frames wait for the send in progress,
     // so the recording keeps the order the peer saw.
     private readonly SemaphoreSlim _sendRecorded = new(1, 1);
-    private readonly byte[] _head = new byte[256];
-    private readonly ILoggingAdapter _log;
+    private readonly byte[] _head = new byte[128];
     private IActorRef? _recorder;
     private IActorRef _handler = ActorRefs.Nobody;
     private int _closing;
 
     private readonly string? _recordTo;
 
-    private WebSocketSession(ListenerState state, HttpRequestContext request, WebSocket socket, string? recordTo)
+    private WebSocketSession(ListenerState state, HttpRequestContext request, string? recordTo)
     {
         _state = state;
         _recordTo = recordTo;
         Request = request;
-        _socket = socket;
-        _log = Logging.GetLogger(state.System, $"listener-{state.Name}");
     }
 
     public HttpRequestContext Request { get; }
 
     private string? Peer => Request.Peer?.ToString();
 
+    /// <summary>Only a failure to record is logged; most sessions never need the logger.</summary>
+    private ILoggingAdapter Log => Logging.GetLogger(_state.System, $"listener-{_state.Name}");
+
     /// <summary>Upgrades the request and serves the session until it ends.</summary>
-    public static async Task ServeAsync(ListenerState state, IActorRef listener, Route route, HttpRequestContext request)
+    public static Task ServeAsync(ListenerState state, IActorRef listener, Route route, HttpRequestContext request)
     {
         var http = request.Http;
         if (!http.WebSockets.IsWebSocketRequest)
         {
             http.Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status426UpgradeRequired;
             http.Response.Headers.Upgrade = "websocket";
-            return;
+            return Task.CompletedTask;
         }
-        var socket = await http.WebSockets.AcceptWebSocketAsync(new Microsoft.AspNetCore.Http.WebSocketAcceptContext
-        {
-            DangerousEnableCompression = state.Options.PerMessageDeflate,
-        }).ConfigureAwait(false);
-        var session = new WebSocketSession(state, request, socket, route.RecordTo ?? state.Options.RecordTo);
-        await session.RunAsync(listener, route.Props!, http.RequestAborted).ConfigureAwait(false);
+        return new WebSocketSession(state, request, route.RecordTo ?? state.Options.RecordTo).RunAsync(listener, route.Props!);
     }
 
-    private async Task RunAsync(IActorRef listener, Props handler, CancellationToken aborted)
+    private async Task RunAsync(IActorRef listener, Props handler)
     {
-        using var link = aborted.Register(() => _abort.Cancel());
+        var http = Request.Http;
+        _socket = await http.WebSockets.AcceptWebSocketAsync(new Microsoft.AspNetCore.Http.WebSocketAcceptContext
+        {
+            DangerousEnableCompression = _state.Options.PerMessageDeflate,
+        }).ConfigureAwait(false);
+        using var link = http.RequestAborted.Register(static abort => ((CancellationTokenSource)abort!).Cancel(), _abort);
         _state.Counters.SessionOpened();
         HttpTelemetry.ActiveSessions.Add(1, new KeyValuePair<string, object?>("listener", _state.Name));
         HttpTelemetry.Publish("roadrunner.ws.upgrade", () => Payload());
@@ -390,7 +390,7 @@ internal sealed class WebSocketSession : IHandlerConnection
         {
             // The session never depends on its recording.
             _state.Counters.RecordingFailed();
-            _log.Warning(e, "Listener '{0}': session {1} is not recorded: {2}", _state.Name, Request.RequestId, e.Message);
+            Log.Warning(e, "Listener '{0}': session {1} is not recorded: {2}", _state.Name, Request.RequestId, e.Message);
             return null;
         }
     }
@@ -404,7 +404,7 @@ internal sealed class WebSocketSession : IHandlerConnection
         catch (Exception e)
         {
             _state.Counters.RecordingFailed();
-            _log.Warning(e, "Listener '{0}': the recording of session {1} did not close cleanly: {2}", _state.Name, Request.RequestId, e.Message);
+            Log.Warning(e, "Listener '{0}': the recording of session {1} did not close cleanly: {2}", _state.Name, Request.RequestId, e.Message);
         }
     }
 
