@@ -61,6 +61,20 @@ public abstract class LoopHandler : ReceiveActor
         Context.Stop(Self);
     }
 
+    /// <summary>Closes the connection once the actor has stopped (after <c>PostStop</c>), and tells its listener.</summary>
+    public override void AroundPostStop()
+    {
+        try
+        {
+            base.AroundPostStop();
+        }
+        finally
+        {
+            _response.HandlerStopped(crashed: false); // a crash has closed it as crashed already
+            Context.Parent.Tell(new ListenerActor.HandlerEnded(Self));
+        }
+    }
+
     /// <summary>The client went away; the response cannot be written any more. By default the actor stops.</summary>
     protected virtual void OnClientDisconnected() => Context.Stop(Self);
 }

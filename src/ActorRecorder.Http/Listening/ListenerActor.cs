@@ -16,7 +16,6 @@ internal sealed class ListenerActor : ReceiveActor
 
     private readonly ListenerState _state;
     private readonly Dictionary<IActorRef, IHandlerConnection> _handlers = [];
-    private readonly HashSet<IActorRef> _crashed = [];
     private ListenerServer? _server;
 
     public ListenerActor(ListenerState state)
@@ -28,15 +27,12 @@ internal sealed class ListenerActor : ReceiveActor
             var props = Akka.Actor.Props.CreateBy(new HandlerProducer(start.Props, start.Connection));
             // A handler's own choice of mailbox stands; otherwise the compact one, as most sessions are idle.
             if (string.IsNullOrEmpty(start.Props.Mailbox)) props = props.WithMailbox(CompactMailbox.ConfigPath);
+            // Not watched: a handler says when it has stopped (HandlerEnded), which spares each idle session DeathWatch's state.
             var handler = Context.ActorOf(props);
-            Context.Watch(handler);
             _handlers[handler] = start.Connection;
             Sender.Tell(handler);
         });
-        Receive<Terminated>(t =>
-        {
-            if (_handlers.Remove(t.ActorRef, out var connection)) connection.HandlerStopped(_crashed.Remove(t.ActorRef));
-        });
+        Receive<HandlerEnded>(ended => _handlers.Remove(ended.Handler));
     }
 
     public static Props Props(ListenerState state) => Akka.Actor.Props.Create(() => new ListenerActor(state));
@@ -68,18 +64,24 @@ internal sealed class ListenerActor : ReceiveActor
         }
     }
 
-    protected override SupervisorStrategy SupervisorStrategy() => new HandlerStrategy(_crashed);
+    protected override SupervisorStrategy SupervisorStrategy() => new HandlerStrategy(_handlers);
 
-    /// <summary>A crashed handler is stopped and remembered, so its connection closes as crashed (WebSocket 1011, HTTP 500).</summary>
-    private sealed class HandlerStrategy(HashSet<IActorRef> crashed) : OneForOneStrategy(-1, Timeout.InfiniteTimeSpan, _ => Directive.Stop)
+    /// <summary>
+    /// A crashed handler is stopped, never restarted, and its connection closes as crashed (WebSocket 1011, HTTP 500) at
+    /// once: also when it failed in its constructor, when there is no instance to say it stopped.
+    /// </summary>
+    private sealed class HandlerStrategy(Dictionary<IActorRef, IHandlerConnection> handlers) : OneForOneStrategy(-1, Timeout.InfiniteTimeSpan, _ => Directive.Stop)
     {
         public override void ProcessFailure(IActorContext context, bool restart, IActorRef child, Exception cause, ChildRestartStats stats,
             IReadOnlyCollection<ChildRestartStats> children)
         {
-            crashed.Add(child);
+            if (handlers.Remove(child, out var connection)) connection.HandlerStopped(crashed: true);
             base.ProcessFailure(context, restart, child, cause, stats, children);
         }
     }
+
+    /// <summary>A handler has stopped (from its <c>AroundPostStop</c>): its listener forgets it.</summary>
+    internal sealed record HandlerEnded(IActorRef Handler);
 
     /// <summary>Asks for the listener's <see cref="ListenerInfo"/>.</summary>
     internal sealed class GetInfo

@@ -33,6 +33,20 @@ public abstract class WebSocketHandler : ReceiveActor
     /// <summary>The session's id (the upgrade request's id).</summary>
     protected string SessionId => _session.Request.RequestId;
 
+    /// <summary>Closes the connection once the actor has stopped (after <c>PostStop</c>), and tells its listener.</summary>
+    public override void AroundPostStop()
+    {
+        try
+        {
+            base.AroundPostStop();
+        }
+        finally
+        {
+            _session.HandlerStopped(crashed: false); // a crash has closed it as crashed already
+            Context.Parent.Tell(new ListenerActor.HandlerEnded(Self));
+        }
+    }
+
     /// <summary>One complete message from the client: text or binary.</summary>
     protected abstract void HandleFrame(Frame frame);
 

@@ -30,7 +30,7 @@ internal sealed class WebSocketSession : IHandlerConnection
     // A reply can arrive before the send it answers has been recorded; incoming frames wait for the send in progress,
     // so the recording keeps the order the peer saw.
     private readonly SemaphoreSlim _sendRecorded = new(1, 1);
-    private readonly byte[] _head = new byte[128];
+    private readonly byte[] _head = new byte[64];
     private IActorRef? _recorder;
     private IActorRef _handler = ActorRefs.Nobody;
     private int _closing;
@@ -71,7 +71,7 @@ internal sealed class WebSocketSession : IHandlerConnection
         {
             DangerousEnableCompression = _state.Options.PerMessageDeflate,
         }).ConfigureAwait(false);
-        using var link = http.RequestAborted.Register(static abort => ((CancellationTokenSource)abort!).Cancel(), _abort);
+        using var link = http.RequestAborted.Register(static session => ((WebSocketSession)session!).Abort(), this);
         _state.Counters.SessionOpened();
         HttpTelemetry.ActiveSessions.Add(1, new KeyValuePair<string, object?>("listener", _state.Name));
         HttpTelemetry.Publish("roadrunner.ws.upgrade", () => Payload());
@@ -79,7 +79,31 @@ internal sealed class WebSocketSession : IHandlerConnection
         {
             _recorder = await StartRecorderAsync().ConfigureAwait(false);
             _handler = await listener.Ask<IActorRef>(new ListenerActor.StartHandler(handler, this), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-            await ReadAsync().ConfigureAwait(false);
+            // Read inline, not in a method of its own: an idle session then waits in one async frame, not two.
+            while (true)
+            {
+                // An idle session holds only a small buffer for the start of the next message; a larger one is rented for the rest.
+                ValueWebSocketReceiveResult first;
+                try
+                {
+                    // No token: an idle receive then registers nothing; Abort() ends it by aborting the socket.
+                    first = await _socket.ReceiveAsync(_head.AsMemory(), CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
+                {
+                    await GoneAsync().ConfigureAwait(false);
+                    break;
+                }
+                if (first.MessageType == WebSocketMessageType.Close)
+                {
+                    await _sendRecorded.WaitAsync().ConfigureAwait(false);
+                    _sendRecorded.Release();
+                    Record(Direction.In, Frame.Close((ushort)(_socket.CloseStatus ?? WebSocketCloseStatus.Empty), _socket.CloseStatusDescription ?? ""));
+                    Close((ushort)(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure), "");
+                    break;
+                }
+                if (!await ReadMessageAsync(first).ConfigureAwait(false)) break;
+            }
             Interlocked.Exchange(ref _closing, 1); // nothing more is queued; what was is still sent
             await PumpDoneAsync().ConfigureAwait(false);
         }
@@ -92,33 +116,6 @@ internal sealed class WebSocketSession : IHandlerConnection
             if (_recorder is not null) await StopRecorderAsync(_recorder).ConfigureAwait(false);
             _socket.Dispose();
             _sendRecorded.Dispose();
-        }
-    }
-
-    private async Task ReadAsync()
-    {
-        while (true)
-        {
-            // An idle session holds only a small buffer for the start of the next message; a larger one is rented for the rest.
-            ValueWebSocketReceiveResult first;
-            try
-            {
-                first = await _socket.ReceiveAsync(_head.AsMemory(), _abort.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
-            {
-                await GoneAsync().ConfigureAwait(false);
-                return;
-            }
-            if (first.MessageType == WebSocketMessageType.Close)
-            {
-                await _sendRecorded.WaitAsync().ConfigureAwait(false);
-                _sendRecorded.Release();
-                Record(Direction.In, Frame.Close((ushort)(_socket.CloseStatus ?? WebSocketCloseStatus.Empty), _socket.CloseStatusDescription ?? ""));
-                Close((ushort)(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure), "");
-                return;
-            }
-            if (!await ReadMessageAsync(first).ConfigureAwait(false)) return;
         }
     }
 
@@ -257,7 +254,7 @@ internal sealed class WebSocketSession : IHandlerConnection
                 _outbox.Clear();
                 _pumping = false;
             }
-            _abort.Cancel(); // the connection is gone: stop reading too
+            Abort(); // the connection is gone: stop reading too
         }
     }
 
@@ -355,11 +352,18 @@ internal sealed class WebSocketSession : IHandlerConnection
         try
         {
             await Task.Delay(CloseGrace, _abort.Token).ConfigureAwait(false);
-            _abort.Cancel();
+            Abort();
         }
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>Ends the session's I/O: what waits on the token stops, and so does a receive, which waits without one.</summary>
+    private void Abort()
+    {
+        _abort.Cancel();
+        _socket.Abort();
     }
 
     private void Record(Direction direction, Frame frame)
