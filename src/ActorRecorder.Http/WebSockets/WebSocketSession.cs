@@ -22,14 +22,13 @@ internal sealed class WebSocketSession : IHandlerConnection
     // What the handler sent and the socket has not yet: a pump drains it while there is something to send, so an idle
     // session holds no writer task.
     private readonly Queue<Frame> _outbox = new();
-    private readonly Lock _outboxGate = new();
     private Task _pump = Task.CompletedTask;
     private bool _pumping;
     private readonly CancellationTokenSource _abort = new();
 
     // A reply can arrive before the send it answers has been recorded; incoming frames wait for the send in progress,
     // so the recording keeps the order the peer saw.
-    private readonly SemaphoreSlim _sendRecorded = new(1, 1);
+    private readonly SemaphoreSlim? _sendRecorded;
     private readonly byte[] _head = new byte[64];
     private IActorRef? _recorder;
     private IActorRef _handler = ActorRefs.Nobody;
@@ -42,6 +41,7 @@ internal sealed class WebSocketSession : IHandlerConnection
         _state = state;
         _recordTo = recordTo;
         Request = request;
+        if (recordTo is not null) _sendRecorded = new SemaphoreSlim(1, 1); // only a recording needs the order kept
     }
 
     public HttpRequestContext Request { get; }
@@ -96,8 +96,8 @@ internal sealed class WebSocketSession : IHandlerConnection
                 }
                 if (first.MessageType == WebSocketMessageType.Close)
                 {
-                    await _sendRecorded.WaitAsync().ConfigureAwait(false);
-                    _sendRecorded.Release();
+                    await EnterSendOrderAsync().ConfigureAwait(false);
+                    _sendRecorded?.Release();
                     Record(Direction.In, Frame.Close((ushort)(_socket.CloseStatus ?? WebSocketCloseStatus.Empty), _socket.CloseStatusDescription ?? ""));
                     Close((ushort)(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure), "");
                     break;
@@ -115,7 +115,7 @@ internal sealed class WebSocketSession : IHandlerConnection
             HttpTelemetry.ActiveSessions.Add(-1, new KeyValuePair<string, object?>("listener", _state.Name));
             if (_recorder is not null) await StopRecorderAsync(_recorder).ConfigureAwait(false);
             _socket.Dispose();
-            _sendRecorded.Dispose();
+            _sendRecorded?.Dispose();
         }
     }
 
@@ -171,14 +171,14 @@ internal sealed class WebSocketSession : IHandlerConnection
     /// <summary>Records a whole message and hands it to the handler.</summary>
     private async Task<bool> DeliverAsync(Frame frame)
     {
-        await _sendRecorded.WaitAsync().ConfigureAwait(false);
+        await EnterSendOrderAsync().ConfigureAwait(false);
         try
         {
             Record(Direction.In, frame);
         }
         finally
         {
-            _sendRecorded.Release();
+            _sendRecorded?.Release();
         }
         _handler.Tell(new FrameReceived(frame));
         return true;
@@ -228,7 +228,7 @@ internal sealed class WebSocketSession : IHandlerConnection
             while (true)
             {
                 Frame frame;
-                lock (_outboxGate)
+                lock (_outbox)
                 {
                     if (!_outbox.TryDequeue(out frame))
                     {
@@ -238,7 +238,7 @@ internal sealed class WebSocketSession : IHandlerConnection
                 }
                 if (!await SendOneAsync(frame).ConfigureAwait(false))
                 {
-                    lock (_outboxGate)
+                    lock (_outbox)
                     {
                         _outbox.Clear();
                         _pumping = false;
@@ -249,7 +249,7 @@ internal sealed class WebSocketSession : IHandlerConnection
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
         {
-            lock (_outboxGate)
+            lock (_outbox)
             {
                 _outbox.Clear();
                 _pumping = false;
@@ -267,7 +267,7 @@ internal sealed class WebSocketSession : IHandlerConnection
             {
                 using var grace = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
                 grace.CancelAfter(CloseGrace);
-                await _sendRecorded.WaitAsync(grace.Token).ConfigureAwait(false);
+                await EnterSendOrderAsync(grace.Token).ConfigureAwait(false);
                 try
                 {
                     await _socket.CloseOutputAsync((WebSocketCloseStatus)frame.CloseCode, frame.CloseReason, grace.Token).ConfigureAwait(false);
@@ -275,7 +275,7 @@ internal sealed class WebSocketSession : IHandlerConnection
                 }
                 finally
                 {
-                    _sendRecorded.Release();
+                    _sendRecorded?.Release();
                 }
             }
             return false;
@@ -284,7 +284,7 @@ internal sealed class WebSocketSession : IHandlerConnection
         var (type, data) = frame.Type == FrameType.Text
             ? (WebSocketMessageType.Text, (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(frame.TextData!))
             : (WebSocketMessageType.Binary, frame.Payload);
-        await _sendRecorded.WaitAsync(_abort.Token).ConfigureAwait(false);
+        await EnterSendOrderAsync(_abort.Token).ConfigureAwait(false);
         try
         {
             await _socket.SendAsync(data, type, endOfMessage: true, _abort.Token).ConfigureAwait(false);
@@ -292,14 +292,14 @@ internal sealed class WebSocketSession : IHandlerConnection
         }
         finally
         {
-            _sendRecorded.Release();
+            _sendRecorded?.Release();
         }
         return true;
     }
 
     private void Enqueue(Frame frame)
     {
-        lock (_outboxGate)
+        lock (_outbox)
         {
             _outbox.Enqueue(frame);
             if (_pumping) return;
@@ -314,7 +314,7 @@ internal sealed class WebSocketSession : IHandlerConnection
         while (true)
         {
             Task pump;
-            lock (_outboxGate)
+            lock (_outbox)
             {
                 if (!_pumping) return;
                 pump = _pump;
@@ -358,6 +358,9 @@ internal sealed class WebSocketSession : IHandlerConnection
         {
         }
     }
+
+    private ValueTask EnterSendOrderAsync(CancellationToken cancellationToken = default) =>
+        _sendRecorded is null ? ValueTask.CompletedTask : new ValueTask(_sendRecorded.WaitAsync(cancellationToken));
 
     /// <summary>Ends the session's I/O: what waits on the token stops, and so does a receive, which waits without one.</summary>
     private void Abort()
