@@ -20,6 +20,12 @@ internal sealed class RequestDispatcher(ListenerState state, IActorRef listener)
         try
         {
             KeepAliveBudget(http);
+            if (LongestHeaderLine(http) > state.Options.MaxHeaderLineSize)
+            {
+                // Kestrel limits the header block only; roadrunner limits each line too.
+                Reject(http, peer, requestId, StatusCodes.Status431RequestHeaderFieldsTooLarge, "header_line_too_long");
+                return;
+            }
             if (AmbiguousFraming(http))
             {
                 // roadrunner refuses a body framed two ways (a request-smuggling attempt), as RFC 9112 §6.3 allows.
@@ -70,6 +76,17 @@ internal sealed class RequestDispatcher(ListenerState state, IActorRef listener)
             HttpTelemetry.RequestDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("listener", state.Name));
             HttpTelemetry.Publish("roadrunner.request.stop", () => Payload(peer, requestId, ("status", status), ("duration", elapsed)));
         }
+    }
+
+    /// <summary>The longest header line, as sent: <c>name: value</c>, each value of a repeated header on its own line.</summary>
+    private static int LongestHeaderLine(HttpContext http)
+    {
+        var longest = 0;
+        foreach (var (name, values) in http.Request.Headers)
+        {
+            foreach (var value in values) longest = Math.Max(longest, name.Length + 2 + (value?.Length ?? 0));
+        }
+        return longest;
     }
 
     /// <summary>

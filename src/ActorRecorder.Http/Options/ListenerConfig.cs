@@ -29,6 +29,7 @@ internal static class ListenerConfig
             KeepAliveTimeout = reader.Duration("keep-alive-timeout", defaults.KeepAliveTimeout),
             MaxContentLength = reader.Bytes("max-content-length", defaults.MaxContentLength),
             MaxRequestLineSize = reader.IntBytes("max-request-line-size", defaults.MaxRequestLineSize),
+            MaxHeaderLineSize = reader.IntBytes("max-header-line-size", defaults.MaxHeaderLineSize),
             MaxHeaderBlockSize = reader.IntBytes("max-header-block-size", defaults.MaxHeaderBlockSize),
             MaxHeaderCount = reader.Int("max-header-count", defaults.MaxHeaderCount),
             MinBytesPerSecond = reader.Int("min-bytes-per-second", defaults.MinBytesPerSecond),

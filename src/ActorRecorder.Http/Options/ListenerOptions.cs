@@ -36,6 +36,9 @@ public sealed record ListenerOptions
     /// <summary>Longest request line in bytes (<c>max_request_line</c>); a longer one gets 414.</summary>
     public int MaxRequestLineSize { get; init; } = 8192;
 
+    /// <summary>Longest header line in bytes, name and value (<c>max_header_line</c>); a longer one gets 431.</summary>
+    public int MaxHeaderLineSize { get; init; } = 8192;
+
     /// <summary>Largest header block in bytes (<c>max_header_block</c>); a larger one gets 431.</summary>
     public int MaxHeaderBlockSize { get; init; } = 10240;
 
@@ -96,6 +99,7 @@ public sealed record ListenerOptions
         Require(KeepAliveTimeout > TimeSpan.Zero, "keep-alive-timeout", KeepAliveTimeout, "must be positive");
         Require(MaxContentLength >= 0, "max-content-length", MaxContentLength, "must be 0 or more");
         Require(MaxRequestLineSize > 0, "max-request-line-size", MaxRequestLineSize, "must be positive");
+        Require(MaxHeaderLineSize > 0, "max-header-line-size", MaxHeaderLineSize, "must be positive");
         Require(MaxHeaderBlockSize > 0, "max-header-block-size", MaxHeaderBlockSize, "must be positive");
         Require(MaxHeaderCount > 0, "max-header-count", MaxHeaderCount, "must be positive");
         Require(MinBytesPerSecond >= 0, "min-bytes-per-second", MinBytesPerSecond, "must be 0 (off) or more");

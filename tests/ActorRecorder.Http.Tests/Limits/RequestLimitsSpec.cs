@@ -142,6 +142,16 @@ public sealed class RequestLimitsSpec(ITestOutputHelper output) : HttpSpec(outpu
     }
 
     [Fact]
+    public async Task A_header_line_longer_than_max_header_line_size_gets_431_within_the_block_limit()
+    {
+        var info = await StartAsync("web", Routes(), o => o with { MaxHeaderLineSize = 100 });
+        static string WithLine(int valueLength) => $"GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Line: {new string('l', valueLength)}\r\n\r\n";
+        await ServedAsync(info, WithLine(92)); // "X-Line: " and 92 bytes: exactly 100
+        Assert.Equal(431, (await RefusedAsync(info, WithLine(93))).Status);
+        await AssertRejectedAsync(1);
+    }
+
+    [Fact]
     public async Task More_headers_than_max_header_count_get_431_and_exactly_as_many_are_served()
     {
         var info = await StartAsync("web", Routes(), o => o with { MaxHeaderCount = 5 });
