@@ -65,6 +65,7 @@ internal sealed class ListenerServer : IAsyncDisposable
         Middleware.AddServices(builder.Services, state);
         _app = builder.Build();
         Middleware.Use(_app, state);
+        _app.Use((http, next) => FrameLimitStream.UpgradeThroughAsync(http, next, state.Options.MaxFrameSize));
         _app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         var dispatcher = new RequestDispatcher(state, listener);
         _app.Run(dispatcher.HandleAsync);

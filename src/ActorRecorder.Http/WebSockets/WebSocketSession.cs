@@ -71,7 +71,7 @@ internal sealed class WebSocketSession : IHandlerConnection
         {
             DangerousEnableCompression = _state.Options.PerMessageDeflate,
         }).ConfigureAwait(false);
-        using var link = http.RequestAborted.Register(static session => ((WebSocketSession)session!).Abort(), this);
+        // No registration on RequestAborted: when Kestrel aborts the connection, the pending receive fails, which ends the session.
         _state.Counters.SessionOpened();
         HttpTelemetry.ActiveSessions.Add(1, new KeyValuePair<string, object?>("listener", _state.Name));
         HttpTelemetry.Publish("roadrunner.ws.upgrade", () => Payload());
@@ -91,7 +91,7 @@ internal sealed class WebSocketSession : IHandlerConnection
                 }
                 catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
                 {
-                    await GoneAsync().ConfigureAwait(false);
+                    await GoneAsync(e).ConfigureAwait(false);
                     break;
                 }
                 if (first.MessageType == WebSocketMessageType.Close)
@@ -144,7 +144,7 @@ internal sealed class WebSocketSession : IHandlerConnection
                 }
                 catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
                 {
-                    await GoneAsync().ConfigureAwait(false);
+                    await GoneAsync(e).ConfigureAwait(false);
                     return false;
                 }
                 if (result.MessageType == WebSocketMessageType.Close) return false;
@@ -189,9 +189,15 @@ internal sealed class WebSocketSession : IHandlerConnection
     /// frame) ASP.NET Core sends the close (1007, 1002) and aborts its socket at once; the connection is kept a moment,
     /// until the client hangs up, so that the close frame reaches it rather than a reset.
     /// </summary>
-    private async Task GoneAsync()
+    private async Task GoneAsync(Exception error)
     {
-        if (_socket.State != WebSocketState.Aborted || _abort.IsCancellationRequested) return; // gone, or stopped by us
+        if (FrameLimitStream.Of(Request.Http) is { FrameTooBig: true } limited)
+        {
+            await CloseTooBigFrameAsync(limited.Inner).ConfigureAwait(false);
+            return;
+        }
+        if (_socket.State != WebSocketState.Aborted || _abort.IsCancellationRequested) return; // stopped by us
+        if (error is WebSocketException { WebSocketErrorCode: WebSocketError.ConnectionClosedPrematurely } or IOException) return; // the client left
         Reject("protocol_error");
         try
         {
@@ -199,6 +205,39 @@ internal sealed class WebSocketSession : IHandlerConnection
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    /// <summary>
+    /// A client frame was over max-frame-size: ASP.NET Core's WebSocket has aborted, so the close 1009 is written here,
+    /// straight on the connection, and the connection kept until the client hangs up (at most a second).
+    /// </summary>
+    private async Task CloseTooBigFrameAsync(Stream connection)
+    {
+        Reject("frame_too_big");
+        var reason = System.Text.Encoding.UTF8.GetBytes($"frame over {_state.Options.MaxFrameSize} bytes");
+        var frame = new byte[4 + reason.Length];
+        frame[0] = 0x88; // FIN, close
+        frame[1] = (byte)(2 + reason.Length);
+        frame[2] = (byte)((int)WebSocketCloseStatus.MessageTooBig >> 8);
+        frame[3] = (byte)((int)WebSocketCloseStatus.MessageTooBig & 0xFF);
+        reason.CopyTo(frame, 4);
+        try
+        {
+            using var grace = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+            grace.CancelAfter(TimeSpan.FromSeconds(1));
+            await connection.WriteAsync(frame, grace.Token).ConfigureAwait(false);
+            await connection.FlushAsync(grace.Token).ConfigureAwait(false);
+            Record(Direction.Out, Frame.Close((ushort)WebSocketCloseStatus.MessageTooBig, $"frame over {_state.Options.MaxFrameSize} bytes"));
+            using var hungUp = CancellationTokenSource.CreateLinkedTokenSource(grace.Token, Request.Http.RequestAborted);
+            await Task.Delay(Timeout.Infinite, hungUp.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+        }
+        finally
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -83,6 +83,26 @@ public sealed class WebSocketHandlerSpec(ITestOutputHelper output) : HttpSpec(ou
     }
 
     [Fact]
+    public async Task A_frame_over_max_frame_size_closes_with_1009_and_smaller_fragments_of_a_larger_message_pass()
+    {
+        var listener = await StartAsync("ws", Echo(), o => o with { MaxFrameSize = 1024, MaxMessageSize = 4096 });
+        using (var fragmented = await ConnectAsync(listener, "/ws/echo"))
+        {
+            await ReceiveAsync(fragmented);
+            using var timeout = new CancellationTokenSource(Patience);
+            await fragmented.SendAsync(new byte[1000].Select(_ => (byte)'a').ToArray(), WebSocketMessageType.Text, endOfMessage: false, timeout.Token);
+            await fragmented.SendAsync(new byte[1000].Select(_ => (byte)'b').ToArray(), WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
+            Assert.Equal(2000, (await ReceiveAsync(fragmented)).Text.Length); // two frames of 1000: within both limits
+        }
+        using var socket = await ConnectAsync(listener, "/ws/echo");
+        await ReceiveAsync(socket);
+        await SendTextAsync(socket, new string('x', 2000)); // one frame of 2000: over max-frame-size, within max-message-size
+        Assert.Equal(WebSocketMessageType.Close, (await ReceiveAsync(socket)).Type);
+        Assert.Equal(WebSocketCloseStatus.MessageTooBig, socket.CloseStatus);
+        await AwaitAssertAsync(async () => Assert.Equal(1, (await Listeners.InfoAsync("ws"))!.Rejected), Patience);
+    }
+
+    [Fact]
     public async Task Invalid_UTF8_in_a_text_message_closes_with_1007()
     {
         var listener = await StartAsync("ws", Echo());
