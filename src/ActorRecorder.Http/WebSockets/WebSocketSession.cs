@@ -21,15 +21,15 @@ internal sealed class WebSocketSession : IHandlerConnection
     private WebSocket _socket = null!; // set by the upgrade, before anything uses it
     // What the handler sent and the socket has not yet: a pump drains it while there is something to send, so an idle
     // session holds no writer task.
-    private readonly Queue<Frame> _outbox = new();
+    private Queue<Frame>? _outbox; // made on the first send
     private Task _pump = Task.CompletedTask;
     private bool _pumping;
-    private readonly CancellationTokenSource _abort = new();
+    private CancellationTokenSource? _abortSource; // made when first needed: an idle session waits without one
 
     // A reply can arrive before the send it answers has been recorded; incoming frames wait for the send in progress,
     // so the recording keeps the order the peer saw.
     private readonly SemaphoreSlim? _sendRecorded;
-    private readonly byte[] _head = new byte[64];
+    private readonly byte[] _head = new byte[64]; // also the outbox's lock: it lives as long as the session
     private IActorRef? _recorder;
     private IActorRef _handler = ActorRefs.Nobody;
     private int _closing;
@@ -109,7 +109,7 @@ internal sealed class WebSocketSession : IHandlerConnection
         }
         finally
         {
-            _abort.Cancel();
+            AbortSource.Cancel();
             _handler.Tell(Ended.Instance);
             _state.Counters.SessionClosed();
             HttpTelemetry.ActiveSessions.Add(-1, new KeyValuePair<string, object?>("listener", _state.Name));
@@ -140,7 +140,7 @@ internal sealed class WebSocketSession : IHandlerConnection
                 }
                 try
                 {
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(length), _abort.Token).ConfigureAwait(false);
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(length), AbortSource.Token).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
                 {
@@ -196,12 +196,12 @@ internal sealed class WebSocketSession : IHandlerConnection
             await CloseTooBigFrameAsync(limited.Inner).ConfigureAwait(false);
             return;
         }
-        if (_socket.State != WebSocketState.Aborted || _abort.IsCancellationRequested) return; // stopped by us
+        if (_socket.State != WebSocketState.Aborted || Aborted) return; // stopped by us
         if (error is WebSocketException { WebSocketErrorCode: WebSocketError.ConnectionClosedPrematurely } or IOException) return; // the client left
         Reject("protocol_error");
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(1), _abort.Token).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds(1), AbortSource.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -224,7 +224,7 @@ internal sealed class WebSocketSession : IHandlerConnection
         reason.CopyTo(frame, 4);
         try
         {
-            using var grace = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+            using var grace = CancellationTokenSource.CreateLinkedTokenSource(AbortSource.Token);
             grace.CancelAfter(TimeSpan.FromSeconds(1));
             await connection.WriteAsync(frame, grace.Token).ConfigureAwait(false);
             await connection.FlushAsync(grace.Token).ConfigureAwait(false);
@@ -244,7 +244,7 @@ internal sealed class WebSocketSession : IHandlerConnection
     /// <summary>After we sent a close, reads (and drops) until the client's close arrives or the grace runs out.</summary>
     private async Task DrainUntilClosedAsync(byte[] buffer)
     {
-        using var grace = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(AbortSource.Token);
         grace.CancelAfter(CloseGrace);
         try
         {
@@ -267,9 +267,9 @@ internal sealed class WebSocketSession : IHandlerConnection
             while (true)
             {
                 Frame frame;
-                lock (_outbox)
+                lock (_head)
                 {
-                    if (!_outbox.TryDequeue(out frame))
+                    if (_outbox is null || !_outbox.TryDequeue(out frame))
                     {
                         _pumping = false;
                         return;
@@ -277,9 +277,9 @@ internal sealed class WebSocketSession : IHandlerConnection
                 }
                 if (!await SendOneAsync(frame).ConfigureAwait(false))
                 {
-                    lock (_outbox)
+                    lock (_head)
                     {
-                        _outbox.Clear();
+                        _outbox?.Clear();
                         _pumping = false;
                     }
                     return;
@@ -288,9 +288,9 @@ internal sealed class WebSocketSession : IHandlerConnection
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
         {
-            lock (_outbox)
+            lock (_head)
             {
-                _outbox.Clear();
+                _outbox?.Clear();
                 _pumping = false;
             }
             Abort(); // the connection is gone: stop reading too
@@ -304,7 +304,7 @@ internal sealed class WebSocketSession : IHandlerConnection
         {
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                using var grace = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+                using var grace = CancellationTokenSource.CreateLinkedTokenSource(AbortSource.Token);
                 grace.CancelAfter(CloseGrace);
                 await EnterSendOrderAsync(grace.Token).ConfigureAwait(false);
                 try
@@ -323,10 +323,10 @@ internal sealed class WebSocketSession : IHandlerConnection
         var (type, data) = frame.Type == FrameType.Text
             ? (WebSocketMessageType.Text, (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(frame.TextData!))
             : (WebSocketMessageType.Binary, frame.Payload);
-        await EnterSendOrderAsync(_abort.Token).ConfigureAwait(false);
+        await EnterSendOrderAsync(AbortSource.Token).ConfigureAwait(false);
         try
         {
-            await _socket.SendAsync(data, type, endOfMessage: true, _abort.Token).ConfigureAwait(false);
+            await _socket.SendAsync(data, type, endOfMessage: true, AbortSource.Token).ConfigureAwait(false);
             Record(Direction.Out, frame);
         }
         finally
@@ -338,9 +338,9 @@ internal sealed class WebSocketSession : IHandlerConnection
 
     private void Enqueue(Frame frame)
     {
-        lock (_outbox)
+        lock (_head)
         {
-            _outbox.Enqueue(frame);
+            (_outbox ??= new Queue<Frame>()).Enqueue(frame);
             if (_pumping) return;
             _pumping = true;
             _pump = PumpAsync();
@@ -353,7 +353,7 @@ internal sealed class WebSocketSession : IHandlerConnection
         while (true)
         {
             Task pump;
-            lock (_outbox)
+            lock (_head)
             {
                 if (!_pumping) return;
                 pump = _pump;
@@ -390,7 +390,7 @@ internal sealed class WebSocketSession : IHandlerConnection
     {
         try
         {
-            await Task.Delay(CloseGrace, _abort.Token).ConfigureAwait(false);
+            await Task.Delay(CloseGrace, AbortSource.Token).ConfigureAwait(false);
             Abort();
         }
         catch (OperationCanceledException)
@@ -401,10 +401,14 @@ internal sealed class WebSocketSession : IHandlerConnection
     private ValueTask EnterSendOrderAsync(CancellationToken cancellationToken = default) =>
         _sendRecorded is null ? ValueTask.CompletedTask : new ValueTask(_sendRecorded.WaitAsync(cancellationToken));
 
+    private CancellationTokenSource AbortSource => LazyInitializer.EnsureInitialized(ref _abortSource);
+
+    private bool Aborted => _abortSource?.IsCancellationRequested == true;
+
     /// <summary>Ends the session's I/O: what waits on the token stops, and so does a receive, which waits without one.</summary>
     private void Abort()
     {
-        _abort.Cancel();
+        AbortSource.Cancel();
         _socket.Abort();
     }
 
