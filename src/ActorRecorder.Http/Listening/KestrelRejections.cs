@@ -1,54 +1,46 @@
-using System.Collections.Frozen;
-using System.Diagnostics.Metrics;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 
 namespace ActorRecorder.Http;
 
 /// <summary>
 /// Counts the requests Kestrel refuses before the listener's application sees them (408 for headers too slow, 414,
-/// 431, a malformed request line or header, 505), which no code of ours runs for. Kestrel ends such a connection and
-/// records it on its own <c>kestrel.connection.duration</c> with an <c>error.type</c> naming the reason; this listens to
-/// that instrument of one listener's server only (its meters come from the server's own <see cref="IMeterFactory"/>).
-/// Limits hit while the body is read (413, 408 for a too slow body) reach the application and are counted there.
+/// 431, a malformed request line or header, 505), which no code of ours runs for. Kestrel reports each on its host's
+/// <see cref="DiagnosticListener"/> as <c>Microsoft.AspNetCore.Server.Kestrel.BadRequest</c>, with the connection's
+/// features; this listens to that one event of one listener's server. It costs nothing per connection (Kestrel's
+/// per-connection metrics would cost about 0.3 KB each). Limits hit while the body is read (413, 408 for a too slow
+/// body) reach the application and are counted there.
 /// </summary>
-internal static class KestrelRejections
+internal sealed class KestrelRejections(ListenerState state) : IObserver<KeyValuePair<string, object?>>
 {
-    private const string KestrelMeter = "Microsoft.AspNetCore.Server.Kestrel";
-    private const string ConnectionDuration = "kestrel.connection.duration";
+    private const string BadRequest = "Microsoft.AspNetCore.Server.Kestrel.BadRequest";
 
-    /// <summary>Kestrel's <c>error.type</c> values for a request refused while its request line or headers were read.</summary>
-    internal static readonly FrozenSet<string> BeforeTheApplication = new[]
-    {
-        "request_headers_timeout",
-        "invalid_request_line",
-        "invalid_request_headers",
-        "invalid_http_version",
-        "max_request_headers_total_size_exceeded",
-        "max_request_header_count_exceeded",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>Starts counting the rejections reported on <paramref name="host"/>; dispose to stop.</summary>
+    public static IDisposable Listen(ListenerState state, DiagnosticListener host) =>
+        host.Subscribe(new KestrelRejections(state), static (name, _, _) => name == BadRequest);
 
-    /// <summary>Starts counting the rejections of the server whose meters <paramref name="meters"/> made; dispose to stop.</summary>
-    public static MeterListener Listen(ListenerState state, IMeterFactory meters)
+    public void OnNext(KeyValuePair<string, object?> value)
     {
-        var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, self) =>
-            {
-                if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Meter.Name == KestrelMeter && instrument.Name == ConnectionDuration)
-                    self.EnableMeasurementEvents(instrument, state);
-            },
-        };
-        listener.SetMeasurementEventCallback<double>(static (_, _, tags, state) =>
-        {
-            foreach (var (key, value) in tags)
-            {
-                if (key != "error.type" || value is not string reason || !BeforeTheApplication.Contains(reason)) continue;
-                var listener = (ListenerState)state!;
-                listener.Counters.Rejection();
-                HttpTelemetry.Rejections.Add(1, new("listener", listener.Name), new("reason", reason));
-                return;
-            }
-        });
-        listener.Start();
-        return listener;
+        if (value.Key != BadRequest || value.Value is not IFeatureCollection features) return;
+        if (features.Get<IBadRequestExceptionFeature>()?.Error is not BadHttpRequestException error) return;
+        if (features.Get<IHttpResponseFeature>() is { HasStarted: true }) return; // refused mid-response: the application saw it
+        if (IsBodyLimit(error)) return; // the dispatcher counted it
+        state.Counters.Rejection();
+        HttpTelemetry.Rejections.Add(1, new("listener", state.Name), new("reason", error.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>413, and the 408 of a body arriving too slowly: both thrown to the application while it reads the body.</summary>
+    private static bool IsBodyLimit(BadHttpRequestException error) =>
+        error.StatusCode == StatusCodes.Status413PayloadTooLarge
+        || (error.StatusCode == StatusCodes.Status408RequestTimeout && error.Message.Contains("body", StringComparison.OrdinalIgnoreCase));
+
+    public void OnCompleted()
+    {
+    }
+
+    public void OnError(Exception error)
+    {
     }
 }

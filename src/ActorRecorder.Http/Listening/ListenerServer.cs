@@ -14,13 +14,13 @@ namespace ActorRecorder.Http;
 /// <summary>
 /// One listener's Kestrel server: roadrunner's options as Kestrel's limits, a connection middleware that counts
 /// connections and refuses those over max-clients, the request dispatcher as the only application, and a listener on
-/// Kestrel's metrics that counts the requests Kestrel itself refuses (<see cref="KestrelRejections"/>).
+/// Kestrel's diagnostic events that counts the requests Kestrel itself refuses (<see cref="KestrelRejections"/>).
 /// </summary>
 internal sealed class ListenerServer : IAsyncDisposable
 {
     private readonly ListenerState _state;
     private readonly WebApplication _app;
-    private readonly System.Diagnostics.Metrics.MeterListener _rejections;
+    private readonly IDisposable _rejections;
 
     public ListenerServer(ListenerState state, IActorRef listener)
     {
@@ -69,7 +69,7 @@ internal sealed class ListenerServer : IAsyncDisposable
         _app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         var dispatcher = new RequestDispatcher(state, listener);
         _app.Run(dispatcher.HandleAsync);
-        _rejections = KestrelRejections.Listen(state, _app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        _rejections = KestrelRejections.Listen(state, _app.Services.GetRequiredService<System.Diagnostics.DiagnosticListener>());
     }
 
     /// <summary>Binds and starts serving; returns the bound endpoint. Throws <see cref="ListenerBindException"/> when the address cannot be had.</summary>
