@@ -15,9 +15,8 @@ internal static class Connections
         if (open > state.Options.MaxClients || state.Status != ListenerStatus.Accepting)
         {
             state.Counters.ConnectionClosed();
-            state.Counters.Rejection();
             var reason = state.Status == ListenerStatus.Accepting ? "max_clients" : "not_accepting";
-            HttpTelemetry.Rejections.Add(1, new("listener", state.Name), new("reason", reason));
+            state.CountRejection(reason);
             HttpTelemetry.Publish("roadrunner.listener.conn_rejected", () => Payload(state, peer, ("reason", reason)));
             connection.Abort(new ConnectionAbortedException($"Listener '{state.Name}' refused the connection: {reason}."));
             return;
@@ -35,6 +34,10 @@ internal static class Connections
             HttpTelemetry.Publish("roadrunner.listener.conn_close", () => Payload(state, peer));
         }
     }
+
+    /// <summary>The client's address and port as telemetry shows it, or null.</summary>
+    internal static string? PeerOf(Microsoft.AspNetCore.Http.HttpContext http) =>
+        http.Connection.RemoteIpAddress is { } ip ? $"{ip}:{http.Connection.RemotePort}" : null;
 
     internal static IReadOnlyDictionary<string, object?> Payload(ListenerState state, string? peer, params (string Key, object? Value)[] more)
     {

@@ -27,8 +27,7 @@ internal sealed class KestrelRejections(ListenerState state) : IObserver<KeyValu
         if (features.Get<IBadRequestExceptionFeature>()?.Error is not BadHttpRequestException error) return;
         if (features.Get<IHttpResponseFeature>() is { HasStarted: true }) return; // refused mid-response: the application saw it
         if (IsBodyLimit(error)) return; // the dispatcher counted it
-        state.Counters.Rejection();
-        HttpTelemetry.Rejections.Add(1, new("listener", state.Name), new("reason", error.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        state.CountRejection(error.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>413, and the 408 of a body arriving too slowly: both thrown to the application while it reads the body.</summary>

@@ -21,6 +21,13 @@ internal sealed class ListenerState(string name, ListenerOptions options, ActorS
 
     public volatile ListenerStatus Status = ListenerStatus.Stopped;
 
+    /// <summary>Counts a refusal: in <see cref="ListenerInfo.Rejected"/> and on the rejections meter, by reason.</summary>
+    public void CountRejection(string reason)
+    {
+        Counters.Rejection();
+        HttpTelemetry.Rejections.Add(1, new("listener", Name), new("reason", reason));
+    }
+
     public ListenerInfo Info() => new(Name, Endpoint ?? new IPEndPoint(Options.Address, Options.Port), Options.Protocols, Status,
         Counters.Connections, Counters.Sessions, Counters.Served, Counters.Rejected);
 }

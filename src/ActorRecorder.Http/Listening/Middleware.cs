@@ -33,9 +33,8 @@ internal static class Middleware
                     var http = rejected.HttpContext;
                     var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
                     http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                    state.Counters.Rejection();
-                    HttpTelemetry.Rejections.Add(1, new("listener", state.Name), new("reason", "rate_limited"));
-                    var peer = http.Connection.RemoteIpAddress is { } ip ? $"{ip}:{http.Connection.RemotePort}" : null;
+                    state.CountRejection("rate_limited");
+                    var peer = Connections.PeerOf(http);
                     HttpTelemetry.Publish("roadrunner.request.rejected", () => Connections.Payload(state, peer, ("status", 429), ("reason", "rate_limited")));
                     return ValueTask.CompletedTask;
                 };

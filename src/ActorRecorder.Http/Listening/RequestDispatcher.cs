@@ -15,7 +15,7 @@ internal sealed class RequestDispatcher(ListenerState state, IActorRef listener)
     {
         var requestId = HttpTelemetry.NewRequestId();
         var started = Stopwatch.GetTimestamp();
-        var peer = http.Connection.RemoteIpAddress is { } ip ? $"{ip}:{http.Connection.RemotePort}" : null;
+        var peer = Connections.PeerOf(http);
         HttpTelemetry.Publish("roadrunner.request.start", () => Payload(peer, requestId, ("method", http.Request.Method), ("path", http.Request.Path.Value)));
         try
         {
@@ -56,8 +56,7 @@ internal sealed class RequestDispatcher(ListenerState state, IActorRef listener)
         catch (BadHttpRequestException e)
         {
             // A limit Kestrel enforces while the body is read (413 above max-content-length, 408 for a too slow body).
-            state.Counters.Rejection();
-            HttpTelemetry.Rejections.Add(1, new("listener", state.Name), new("reason", e.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            state.CountRejection(e.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
             HttpTelemetry.Publish("roadrunner.request.rejected", () => Payload(peer, requestId, ("status", e.StatusCode), ("reason", e.Message)));
             if (!http.Response.HasStarted)
             {
@@ -98,8 +97,7 @@ internal sealed class RequestDispatcher(ListenerState state, IActorRef listener)
 
     private void Reject(HttpContext http, string? peer, string requestId, int status, string reason)
     {
-        state.Counters.Rejection();
-        HttpTelemetry.Rejections.Add(1, new("listener", state.Name), new("reason", reason));
+        state.CountRejection(reason);
         HttpTelemetry.Publish("roadrunner.request.rejected", () => Payload(peer, requestId, ("status", status), ("reason", reason)));
         http.Response.StatusCode = status;
         http.Response.Headers.Connection = "close";

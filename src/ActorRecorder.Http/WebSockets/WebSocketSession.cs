@@ -422,8 +422,7 @@ internal sealed class WebSocketSession : IHandlerConnection
 
     private void Reject(string reason)
     {
-        _state.Counters.Rejection();
-        HttpTelemetry.Rejections.Add(1, new("listener", _state.Name), new("reason", reason));
+        _state.CountRejection(reason);
         HttpTelemetry.Publish("roadrunner.ws.frame_rejected", () => Payload(("reason", reason)));
     }
 

@@ -14,6 +14,9 @@ public sealed class TlsSpec(ITestOutputHelper output) : HttpSpec(output)
     private static Routes Protocol() => new Routes().Map("/protocol", (request, _) =>
         Task.FromResult(HttpResponse.Text($"{request.Http.Request.Protocol} https={request.Http.Request.IsHttps}")), "GET");
 
+    private Task<ListenerInfo> StartTlsAsync(string name, TlsOptions tls, ListenerProtocols protocols = ListenerProtocols.Http1AndHttp2) =>
+        StartAsync(name, Protocol(), o => o with { Protocols = protocols, Tls = tls });
+
     private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, Version version)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path) { Version = version, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
@@ -24,11 +27,7 @@ public sealed class TlsSpec(ITestOutputHelper output) : HttpSpec(output)
     public async Task Http1_and_http2_over_tls_with_a_pfx_answers_an_http2_request_with_http2()
     {
         using var certificate = new SelfSignedCertificate(Password);
-        var info = await StartAsync("tls-pfx", Protocol(), o => o with
-        {
-            Protocols = ListenerProtocols.Http1AndHttp2,
-            Tls = new TlsOptions { CertificatePath = certificate.PfxPath, Password = Password },
-        });
+        var info = await StartTlsAsync("tls-pfx", new TlsOptions { CertificatePath = certificate.PfxPath, Password = Password });
         using var client = certificate.Client(info, Patience);
         using var response = await GetAsync(client, "/protocol", HttpVersion.Version20);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -40,11 +39,7 @@ public sealed class TlsSpec(ITestOutputHelper output) : HttpSpec(output)
     public async Task Http1_and_http2_over_tls_negotiates_http1_1_for_a_client_that_asks_for_it()
     {
         using var certificate = new SelfSignedCertificate(Password);
-        var info = await StartAsync("tls-alpn", Protocol(), o => o with
-        {
-            Protocols = ListenerProtocols.Http1AndHttp2,
-            Tls = new TlsOptions { CertificatePath = certificate.PfxPath, Password = Password },
-        });
+        var info = await StartTlsAsync("tls-alpn", new TlsOptions { CertificatePath = certificate.PfxPath, Password = Password });
         using var client = certificate.Client(info, Patience);
         using var response = await GetAsync(client, "/protocol", HttpVersion.Version11);
         Assert.Equal(HttpVersion.Version11, response.Version);
@@ -55,11 +50,7 @@ public sealed class TlsSpec(ITestOutputHelper output) : HttpSpec(output)
     public async Task Http2_over_tls_with_a_pem_certificate_and_key_answers_with_http2()
     {
         using var certificate = new SelfSignedCertificate(Password);
-        var info = await StartAsync("tls-pem", Protocol(), o => o with
-        {
-            Protocols = ListenerProtocols.Http1AndHttp2,
-            Tls = new TlsOptions { CertificatePath = certificate.CertificatePemPath, KeyPath = certificate.KeyPemPath },
-        });
+        var info = await StartTlsAsync("tls-pem", new TlsOptions { CertificatePath = certificate.CertificatePemPath, KeyPath = certificate.KeyPemPath });
         using var client = certificate.Client(info, Patience);
         using var response = await GetAsync(client, "/protocol", HttpVersion.Version20);
         Assert.Equal(HttpVersion.Version20, response.Version);
@@ -70,11 +61,7 @@ public sealed class TlsSpec(ITestOutputHelper output) : HttpSpec(output)
     public async Task A_pem_key_encrypted_with_the_password_serves_http2_over_tls()
     {
         using var certificate = new SelfSignedCertificate(Password);
-        var info = await StartAsync("tls-pem-encrypted", Protocol(), o => o with
-        {
-            Protocols = ListenerProtocols.Http1AndHttp2,
-            Tls = new TlsOptions { CertificatePath = certificate.CertificatePemPath, KeyPath = certificate.EncryptedKeyPemPath, Password = Password },
-        });
+        var info = await StartTlsAsync("tls-pem-encrypted", new TlsOptions { CertificatePath = certificate.CertificatePemPath, KeyPath = certificate.EncryptedKeyPemPath, Password = Password });
         using var client = certificate.Client(info, Patience);
         using var response = await GetAsync(client, "/protocol", HttpVersion.Version20);
         Assert.Equal(HttpVersion.Version20, response.Version);
@@ -85,11 +72,7 @@ public sealed class TlsSpec(ITestOutputHelper output) : HttpSpec(output)
     public async Task Http1_over_tls_serves_http1_1_and_refuses_an_exact_http2_request()
     {
         using var certificate = new SelfSignedCertificate(Password);
-        var info = await StartAsync("tls-http1", Protocol(), o => o with
-        {
-            Protocols = ListenerProtocols.Http1,
-            Tls = new TlsOptions { CertificatePath = certificate.PfxPath, Password = Password },
-        });
+        var info = await StartTlsAsync("tls-http1", new TlsOptions { CertificatePath = certificate.PfxPath, Password = Password }, ListenerProtocols.Http1);
         using var client = certificate.Client(info, Patience);
         using (var response = await GetAsync(client, "/protocol", HttpVersion.Version11))
         {
@@ -123,11 +106,7 @@ public sealed class TlsSpec(ITestOutputHelper output) : HttpSpec(output)
     public async Task A_wrong_pfx_password_is_an_invalid_certificate_path_and_nothing_is_started()
     {
         using var certificate = new SelfSignedCertificate(Password);
-        var error = await Assert.ThrowsAsync<InvalidListenerOptionException>(() => StartAsync("tls-wrong-password", Protocol(), o => o with
-        {
-            Protocols = ListenerProtocols.Http1AndHttp2,
-            Tls = new TlsOptions { CertificatePath = certificate.PfxPath, Password = "not-the-password" },
-        }));
+        var error = await Assert.ThrowsAsync<InvalidListenerOptionException>(() => StartTlsAsync("tls-wrong-password", new TlsOptions { CertificatePath = certificate.PfxPath, Password = "not-the-password" }));
         Assert.Equal("tls-wrong-password", error.Listener);
         Assert.Equal("tls.certificate-path", error.Key);
         Assert.Equal(certificate.PfxPath, error.Value);
