@@ -8,17 +8,24 @@ namespace ActorRecorder.Http;
 /// It writes the response in chunks with <see cref="Push(string)"/>, or as Server-Sent Events with <see cref="PushEvent"/>,
 /// and ends it with <see cref="Finish"/>, which stops the actor. It receives any message sent to it (add <c>Receive</c>s),
 /// and <see cref="ClientDisconnected"/> when the client goes away (by default it then stops).
-/// If it stops or crashes before finishing, the response ends there.
+/// If it stops or crashes before finishing, the response ends there. When its listener drains, <see cref="OnDrain"/>
+/// gets the deadline; by default it acknowledges and finishes.
 /// </summary>
 public abstract class LoopHandler : ReceiveActor
 {
     private readonly LoopResponse _response;
+    private DrainAcknowledgement _drain;
 
     /// <summary>Takes the response its listener created it for.</summary>
     protected LoopHandler()
     {
         _response = HandlerProducer.Current<LoopResponse>(nameof(LoopHandler));
         Receive<ClientDisconnected>(_ => OnClientDisconnected());
+        Receive<Drain>(drain =>
+        {
+            _drain.Received(drain);
+            OnDrain(drain);
+        });
     }
 
     /// <summary>The request.</summary>
@@ -77,6 +84,23 @@ public abstract class LoopHandler : ReceiveActor
 
     /// <summary>The client went away; the response cannot be written any more. By default the actor stops.</summary>
     protected virtual void OnClientDisconnected() => Context.Stop(Self);
+
+    /// <summary>
+    /// The listener drains: finish by <c>drain.Deadline</c>, or be stopped then. By default the handler acknowledges
+    /// and finishes its response; override it to write a last chunk first, or to take the time it is given.
+    /// </summary>
+    protected virtual void OnDrain(Drain drain)
+    {
+        ArgumentNullException.ThrowIfNull(drain);
+        AcknowledgeDrain(drain.Deadline);
+        Finish();
+    }
+
+    /// <summary>Tells the listener this handler has heard the drain (roadrunner's <c>acknowledge_drain/1</c>); without a drain in flight it does nothing.</summary>
+    protected void AcknowledgeDrain() => _drain.Acknowledge(Context, Request, null);
+
+    /// <summary>Tells the listener this handler has heard the drain and its <paramref name="deadline"/> (roadrunner's <c>acknowledge_drain/2</c>).</summary>
+    protected void AcknowledgeDrain(DrainDeadline deadline) => _drain.Acknowledge(Context, Request, deadline);
 }
 
 /// <summary>Told to a <see cref="LoopHandler"/> when its client has gone away.</summary>

@@ -97,6 +97,14 @@ internal sealed class LoopResponse : IHandlerConnection
         _chunks.Writer.TryComplete();
     }
 
+    /// <inheritdoc />
+    public Task ShutdownAsync()
+    {
+        _chunks.Writer.TryComplete();
+        Request.Http.Abort();
+        return Task.CompletedTask;
+    }
+
     private void BeforeFirstPushQuietly(Action<Microsoft.AspNetCore.Http.HttpResponse> apply)
     {
         lock (_gate)

@@ -6,6 +6,7 @@ internal sealed class ListenerCounters
     private long _connections;
     private long _sessions;
     private long _served;
+    private long _inFlight;
     private long _rejected;
     private long _recordingFailures;
 
@@ -14,6 +15,9 @@ internal sealed class ListenerCounters
     public long Sessions => Interlocked.Read(ref _sessions);
 
     public long Served => Interlocked.Read(ref _served);
+
+    /// <summary>Requests begun and not yet answered: a WebSocket session's and a loop handler's request among them.</summary>
+    public long InFlight => Interlocked.Read(ref _inFlight);
 
     public long Rejected => Interlocked.Read(ref _rejected);
 
@@ -27,7 +31,13 @@ internal sealed class ListenerCounters
 
     public void SessionClosed() => Interlocked.Decrement(ref _sessions);
 
-    public void RequestServed() => Interlocked.Increment(ref _served);
+    public void RequestStarted() => Interlocked.Increment(ref _inFlight);
+
+    public void RequestServed()
+    {
+        Interlocked.Decrement(ref _inFlight);
+        Interlocked.Increment(ref _served);
+    }
 
     public void Rejection() => Interlocked.Increment(ref _rejected);
 

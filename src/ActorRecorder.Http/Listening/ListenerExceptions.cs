@@ -26,3 +26,11 @@ public sealed class ListenerStartException(string listener, Exception innerExcep
     /// <summary>The listener's name.</summary>
     public string Listener { get; } = listener;
 }
+
+/// <summary>No listener with that name runs (roadrunner's <c>{error, not_found}</c>).</summary>
+public sealed class ListenerNotFoundException(string listener)
+    : Exception($"No listener named '{listener}' is running.")
+{
+    /// <summary>The listener's name.</summary>
+    public string Listener { get; } = listener;
+}

@@ -88,6 +88,14 @@ internal sealed class ListenerServer : IAsyncDisposable
         return new IPEndPoint(options.Address, new Uri(address).Port);
     }
 
+    /// <summary>
+    /// Kestrel's graceful stop, which a drain is built on: it stops taking connections at once, closes each HTTP/1.1
+    /// connection after its in-flight request (that response says <c>Connection: close</c>), sends HTTP/2 connections
+    /// GOAWAY and lets their open streams finish, and leaves upgraded (WebSocket) connections to their sessions. When
+    /// <paramref name="abort"/> is cancelled it aborts what is left. Completes when no connection is left.
+    /// </summary>
+    public Task StopGracefullyAsync(CancellationToken abort) => _app.Services.GetRequiredService<IServer>().StopAsync(abort);
+
     /// <summary>Stops taking connections and closes the open ones, waiting at most <paramref name="grace"/>.</summary>
     public void Stop(TimeSpan grace)
     {

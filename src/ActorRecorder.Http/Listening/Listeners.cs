@@ -8,12 +8,23 @@ namespace ActorRecorder.Http;
 /// The listeners of an actor system (roadrunner's <c>start_listener/2</c>, <c>stop_listener/1</c>, <c>listeners/0</c>),
 /// an Akka extension: <c>Listeners.Get(system)</c>. Each listener is a <c>ListenerActor</c> started under the root
 /// supervisor's <c>listeners</c> with a permanent child spec: if it crashes it is restarted and binds its port again.
+/// A drained listener is removed (roadrunner's <c>drain/2</c>); on the system's CoordinatedShutdown every listener
+/// drains in the <c>service-unbind</c> phase, within <c>actor-recorder.drain.timeout</c>.
 /// </summary>
 public sealed class Listeners : IExtension
 {
-    private readonly ActorSystem _system;
+    /// <summary>How long past its deadline a drain's answer is waited for before the listener is stopped regardless.</summary>
+    private static readonly TimeSpan DrainAnswerGrace = DrainOnShutdown.Overrun + TimeSpan.FromSeconds(3);
 
-    private Listeners(ActorSystem system) => _system = system;
+    private readonly ActorSystem _system;
+    private readonly DrainOnShutdown _shutdown;
+
+    private Listeners(ExtendedActorSystem system)
+    {
+        _system = system;
+        RootSupervisor.Get(system); // the product's defaults are in the config from here on
+        _shutdown = new DrainOnShutdown(system, this);
+    }
 
     /// <summary>The system's listeners.</summary>
     public static Listeners Get(ActorSystem system)
@@ -70,8 +81,7 @@ public sealed class Listeners : IExtension
     {
         ArgumentNullException.ThrowIfNull(name);
         var supervisor = await ListenersSupervisorAsync(cancellationToken).ConfigureAwait(false);
-        var children = await supervisor.WhichChildrenAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (children.FirstOrDefault(c => c.Id == name) is not { Child: { } listener }) return null;
+        if (await FindAsync(supervisor, name, cancellationToken).ConfigureAwait(false) is not { } listener) return null;
         try
         {
             return await listener.Call<ListenerInfo>(ListenerActor.GetInfo.Instance, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -80,6 +90,90 @@ public sealed class Listeners : IExtension
         {
             return null; // stopped meanwhile
         }
+    }
+
+    /// <summary>
+    /// Drains listener <paramref name="name"/> (roadrunner's <c>drain/2</c>) and removes it. It stops accepting at once
+    /// (its status reads <see cref="ListenerStatus.Draining"/> meanwhile); every handler actor gets <see cref="Drain"/>
+    /// with the deadline, and those that acknowledge are counted; HTTP/1.1 connections close after their request in
+    /// flight, HTTP/2 connections get GOAWAY. It ends <see cref="DrainOutcome.Drained"/> as soon as no connection and no
+    /// handler is left, or <see cref="DrainOutcome.TimedOut"/> at the deadline, when the handlers left are stopped and
+    /// their connections aborted. Then the listener is terminated and deleted from its supervisor, never restarted.
+    /// A drain of a listener that already drains joins it and gets the same result.
+    /// </summary>
+    /// <param name="name">The listener.</param>
+    /// <param name="timeout">From now to the deadline.</param>
+    /// <param name="cancellationToken">Stops waiting; the drain itself goes on to its end.</param>
+    /// <exception cref="ListenerNotFoundException">No listener has that name.</exception>
+    public Task<DrainResult> DrainAsync(string name, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (timeout < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "A drain needs a deadline: give a timeout of zero or more.");
+        return DrainAndRemoveAsync(name, timeout).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Tells every handler actor of listener <paramref name="name"/> <see cref="Drain"/> with <paramref name="deadline"/>,
+    /// and nothing else (roadrunner's <c>notify_drain</c>): the listener keeps accepting and stops nobody. Returns how
+    /// many handlers were told.
+    /// </summary>
+    /// <exception cref="ListenerNotFoundException">No listener has that name.</exception>
+    public async Task<int> NotifyDrainAsync(string name, DateTimeOffset deadline, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var listener = await RequireAsync(name, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await listener.Call<int>(new ListenerActor.NotifyDrain(DrainDeadline.At(deadline)), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (NoProcException)
+        {
+            throw new ListenerNotFoundException(name);
+        }
+    }
+
+    /// <summary>As <see cref="NotifyDrainAsync(string, DateTimeOffset, CancellationToken)"/>, with the deadline <paramref name="timeout"/> from now.</summary>
+    /// <exception cref="ListenerNotFoundException">No listener has that name.</exception>
+    public Task<int> NotifyDrainAsync(string name, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        NotifyDrainAsync(name, DateTimeOffset.UtcNow + timeout, cancellationToken);
+
+    /// <summary>The drain's timeout on the system's shutdown (<c>actor-recorder.drain.timeout</c>).</summary>
+    public TimeSpan ShutdownDrainTimeout => _shutdown.Timeout;
+
+    private async Task<DrainResult> DrainAndRemoveAsync(string name, TimeSpan timeout)
+    {
+        // Not the caller's token: a drain, once begun, runs to its end and its listener is removed.
+        var supervisor = await ListenersSupervisorAsync(CancellationToken.None).ConfigureAwait(false);
+        var listener = await FindAsync(supervisor, name, CancellationToken.None).ConfigureAwait(false) ?? throw new ListenerNotFoundException(name);
+        DrainResult result;
+        try
+        {
+            result = await listener.Call<DrainResult>(new ListenerActor.StartDrain(timeout), timeout + DrainAnswerGrace).ConfigureAwait(false);
+        }
+        catch (NoProcException)
+        {
+            throw new ListenerNotFoundException(name);
+        }
+        finally
+        {
+            // terminate_child, which a supervisor never restarts, by ref: a listener started under the same name since is
+            // not this one. A drain that joined finds it gone already.
+            if (await supervisor.TerminateChildAsync(listener, TimeSpan.FromSeconds(30)).ConfigureAwait(false) is SupervisorResult.Ok)
+                await supervisor.DeleteChildAsync(name).ConfigureAwait(false);
+        }
+        return result;
+    }
+
+    private async Task<IActorRef> RequireAsync(string name, CancellationToken cancellationToken)
+    {
+        var supervisor = await ListenersSupervisorAsync(cancellationToken).ConfigureAwait(false);
+        return await FindAsync(supervisor, name, cancellationToken).ConfigureAwait(false) ?? throw new ListenerNotFoundException(name);
+    }
+
+    private static async Task<IActorRef?> FindAsync(IActorRef supervisor, string name, CancellationToken cancellationToken)
+    {
+        var children = await supervisor.WhichChildrenAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        return children.FirstOrDefault(c => c.Id == name)?.Child;
     }
 
     private Task<IActorRef> ListenersSupervisorAsync(CancellationToken cancellationToken) => RootSupervisor.Get(_system).ListenersAsync(cancellationToken);

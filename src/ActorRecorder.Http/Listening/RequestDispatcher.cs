@@ -16,6 +16,7 @@ internal sealed class RequestDispatcher(ListenerState state, IActorRef listener)
         var requestId = HttpTelemetry.NewRequestId();
         var started = Stopwatch.GetTimestamp();
         var peer = Connections.PeerOf(http);
+        state.Counters.RequestStarted();
         HttpTelemetry.Publish("roadrunner.request.start", () => Payload(peer, requestId, ("method", http.Request.Method), ("path", http.Request.Path.Value)));
         try
         {

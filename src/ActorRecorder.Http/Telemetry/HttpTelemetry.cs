@@ -25,6 +25,8 @@ public static class HttpTelemetry
     internal static readonly UpDownCounter<long> ActiveConnections = Meter.CreateUpDownCounter<long>("actorrecorder.http.connections.active", "{connection}", "Open connections.");
     internal static readonly UpDownCounter<long> ActiveSessions = Meter.CreateUpDownCounter<long>("actorrecorder.http.websocket.sessions.active", "{session}", "Open WebSocket sessions.");
     internal static readonly Counter<long> Frames = Meter.CreateCounter<long>("actorrecorder.http.websocket.frames", "{frame}", "WebSocket messages, by direction.");
+    internal static readonly Counter<long> DrainAcknowledgements = Meter.CreateCounter<long>("actorrecorder.http.drain.acknowledged", "{acknowledgement}", "Drains acknowledged by handler actors.");
+    internal static readonly Counter<long> Drains = Meter.CreateCounter<long>("actorrecorder.http.drains", "{drain}", "Listener drains finished, by outcome.");
     internal static readonly Counter<long> Rejections = Meter.CreateCounter<long>("actorrecorder.http.rejections", "{rejection}", "Connections, requests and frames refused, by reason.");
 
     /// <summary>A new request id: 16 hex characters.</summary>

@@ -13,11 +13,13 @@ namespace ActorRecorder.Http;
 /// </list>
 /// Ping, pong and the closing handshake are handled for it: invalid UTF-8 closes with 1007, a protocol error with
 /// 1002, a message over max-message-size with 1009. The actor stops when the socket closes; the socket closes when
-/// the actor stops (1000), or crashes (1011).
+/// the actor stops (1000), or crashes (1011). When its listener drains, <see cref="OnDrain"/> gets the deadline; by
+/// default it acknowledges and closes with 1001 (going away).
 /// </summary>
 public abstract class WebSocketHandler : ReceiveActor
 {
     private readonly WebSocketSession _session;
+    private DrainAcknowledgement _drain;
 
     /// <summary>Takes the session its listener created it for.</summary>
     protected WebSocketHandler()
@@ -25,6 +27,11 @@ public abstract class WebSocketHandler : ReceiveActor
         _session = HandlerProducer.Current<WebSocketSession>(nameof(WebSocketHandler));
         Receive<WebSocketSession.FrameReceived>(f => HandleFrame(f.Frame));
         Receive<WebSocketSession.Ended>(_ => Context.Stop(Self));
+        Receive<Drain>(drain =>
+        {
+            _drain.Received(drain);
+            OnDrain(drain);
+        });
     }
 
     /// <summary>The upgrade request.</summary>
@@ -55,4 +62,25 @@ public abstract class WebSocketHandler : ReceiveActor
 
     /// <summary>Starts the closing handshake with <paramref name="code"/>; the actor stops when it completes.</summary>
     protected void Close(ushort code = 1000, string reason = "") => _session.Close(code, reason);
+
+    /// <summary>
+    /// The listener drains: close by <c>drain.Deadline</c>, or be stopped then (and the socket closed with 1001). By
+    /// default the handler acknowledges and closes with 1001 (going away); override it to send a last message first,
+    /// or to take the time it is given.
+    /// </summary>
+    protected virtual void OnDrain(Drain drain)
+    {
+        ArgumentNullException.ThrowIfNull(drain);
+        AcknowledgeDrain(drain.Deadline);
+        Close(GoingAway, "server draining");
+    }
+
+    /// <summary>Tells the listener this handler has heard the drain (roadrunner's <c>acknowledge_drain/1</c>); without a drain in flight it does nothing.</summary>
+    protected void AcknowledgeDrain() => _drain.Acknowledge(Context, Request, null);
+
+    /// <summary>Tells the listener this handler has heard the drain and its <paramref name="deadline"/> (roadrunner's <c>acknowledge_drain/2</c>).</summary>
+    protected void AcknowledgeDrain(DrainDeadline deadline) => _drain.Acknowledge(Context, Request, deadline);
+
+    /// <summary>The close code for a server going away (1001), which a drain closes with.</summary>
+    protected const ushort GoingAway = 1001;
 }

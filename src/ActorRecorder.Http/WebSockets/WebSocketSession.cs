@@ -17,6 +17,9 @@ internal sealed class WebSocketSession : IHandlerConnection
     /// <summary>How long a closing handshake may take before the connection is aborted.</summary>
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long past a drain's deadline a session has to finish its closing handshake (1001) before its connection is aborted.</summary>
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromMilliseconds(500);
+
     private readonly ListenerState _state;
     private WebSocket _socket = null!; // set by the upgrade, before anything uses it
     // What the handler sent and the socket has not yet: a pump drains it while there is something to send, so an idle
@@ -35,6 +38,7 @@ internal sealed class WebSocketSession : IHandlerConnection
     private int _closing;
 
     private readonly string? _recordTo;
+    private Task? _run; // the session, from upgrade to close
 
     private WebSocketSession(ListenerState state, HttpRequestContext request, string? recordTo)
     {
@@ -61,7 +65,10 @@ internal sealed class WebSocketSession : IHandlerConnection
             http.Response.Headers.Upgrade = "websocket";
             return Task.CompletedTask;
         }
-        return new WebSocketSession(state, request, route.RecordTo ?? state.Options.RecordTo).RunAsync(listener, route.Props!);
+        var session = new WebSocketSession(state, request, route.RecordTo ?? state.Options.RecordTo);
+        var run = session.RunAsync(listener, route.Props!);
+        Volatile.Write(ref session._run, run);
+        return run;
     }
 
     private async Task RunAsync(IActorRef listener, Props handler)
@@ -383,6 +390,21 @@ internal sealed class WebSocketSession : IHandlerConnection
         // The socket closes when the actor stops: 1000, or 1011 when it crashed. Its close frame follows what it sent.
         Close((ushort)(crashed ? WebSocketCloseStatus.InternalServerError : WebSocketCloseStatus.NormalClosure), crashed ? "handler crashed" : "");
         _ = CloseSoonAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task ShutdownAsync()
+    {
+        Close((ushort)WebSocketCloseStatus.EndpointUnavailable, "drain deadline passed");
+        try
+        {
+            // A client that answers the close at once ends the session cleanly; one that does not is aborted shortly.
+            await (Volatile.Read(ref _run) ?? Task.Delay(ShutdownGrace)).WaitAsync(ShutdownGrace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+        Abort();
     }
 
     /// <summary>Aborts the connection when the client does not answer the close in time.</summary>

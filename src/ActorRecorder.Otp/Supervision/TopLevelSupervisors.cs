@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Akka;
 using Akka.Actor;
-using Akka.Configuration;
-using Akka.Event;
 
 namespace ActorRecorder.Otp;
 
@@ -17,14 +14,13 @@ namespace ActorRecorder.Otp;
 /// </summary>
 internal sealed class TopLevelSupervisors(ExtendedActorSystem system, bool enabled)
 {
-    private const string PhaseTimeoutKey = "akka.coordinated-shutdown.phases." + CoordinatedShutdown.PhaseServiceStop + ".timeout";
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<IActorRef, Entry> _live = new();
     private readonly Lock _gate = new();
     private long _order;
     private bool _hooked;
-    private TimeSpan _warnedAt;
+    private TimeSpan _required;
 
     private sealed record Entry(IActorRef Parent, long Order, TimeSpan Budget);
 
@@ -37,23 +33,12 @@ internal sealed class TopLevelSupervisors(ExtendedActorSystem system, bool enabl
         lock (_gate)
         {
             var needed = TopLevel().Aggregate(TimeSpan.Zero, (sum, e) => sum + e.Value.Budget) + Margin;
-            if (!_hooked)
-            {
-                if (!system.HasExtension<CoordinatedShutdown>() && needed > PhaseTimeout(system.Settings.Config))
-                {
-                    system.Settings.InjectTopLevelFallback(ConfigurationFactory.ParseString(
-                        string.Create(CultureInfo.InvariantCulture, $"{PhaseTimeoutKey} = {Math.Ceiling(needed.TotalMilliseconds)}ms")));
-                }
-                CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceStop, "stop-otp-supervisors", StopAllAsync);
-                _hooked = true;
-            }
-            var phase = CoordinatedShutdown.Get(system).Timeout(CoordinatedShutdown.PhaseServiceStop);
-            if (needed > phase && needed > _warnedAt)
-            {
-                _warnedAt = needed;
-                system.Log.Warning("The OTP supervisors' ordered shutdown may take up to {0} but CoordinatedShutdown's service-stop phase times out after {1}; "
-                    + "set {2} to at least {0}, or the rest of the tree is stopped all at once.", needed, phase, PhaseTimeoutKey);
-            }
+            if (needed <= _required) return;
+            _required = needed;
+            PhaseTimeouts.Require(system, CoordinatedShutdown.PhaseServiceStop, needed, "The OTP supervisors' ordered shutdown (what is left when it runs out is stopped all at once)");
+            if (_hooked) return;
+            CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceStop, "stop-otp-supervisors", StopAllAsync);
+            _hooked = true;
         }
     }
 
@@ -71,7 +56,4 @@ internal sealed class TopLevelSupervisors(ExtendedActorSystem system, bool enabl
             await Supervisor.StopAsync(supervisor).ConfigureAwait(false);
         return Done.Instance;
     }
-
-    private static TimeSpan PhaseTimeout(Config config) =>
-        config.HasPath(PhaseTimeoutKey) ? config.GetTimeSpan(PhaseTimeoutKey) : config.GetTimeSpan("akka.coordinated-shutdown.default-phase-timeout");
 }

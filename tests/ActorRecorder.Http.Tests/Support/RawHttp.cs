@@ -55,8 +55,8 @@ public sealed class RawHttp : IDisposable
     }
 
     /// <summary>
-    /// Whether a new connection to 127.0.0.1:<paramref name="port"/> is closed by the server without a byte sent to it:
-    /// reset while connecting (the server's reset can overtake the connect's completion), or closed or reset right after.
+    /// Whether a new connection to 127.0.0.1:<paramref name="port"/> is refused (nothing listens there any more) or closed
+    /// by the server without a byte sent to it: reset while connecting (the server's reset can overtake the connect's completion), or closed or reset right after.
     /// False when the server answers a GET instead. Throws <see cref="TimeoutException"/> when it does neither in time.
     /// </summary>
     public static async Task<bool> RefusedAsync(int port, TimeSpan patience)
@@ -66,7 +66,7 @@ public sealed class RawHttp : IDisposable
         {
             raw = await ConnectAsync(port, patience);
         }
-        catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionRefused or SocketError.ConnectionReset or SocketError.ConnectionAborted)
         {
             return true;
         }
