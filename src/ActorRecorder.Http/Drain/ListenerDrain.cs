@@ -39,13 +39,14 @@ internal sealed class ListenerDrain(DrainDeadline deadline) : IDisposable
     /// <summary>The deadline has come with <paramref name="remaining"/> requests in flight.</summary>
     public void Force(int remaining) => _forced = remaining;
 
-    /// <summary>Ends the drain and answers everyone waiting.</summary>
-    public DrainResult Complete()
+    /// <summary>Ends the drain of listener <paramref name="listener"/>, counts it on the meter, and answers everyone waiting.</summary>
+    public DrainResult Complete(string listener)
     {
         if (Result is { } done) return done;
         var result = new DrainResult(_forced is null ? DrainOutcome.Drained : DrainOutcome.TimedOut, _acknowledged.Count, _forced ?? 0,
             Stopwatch.GetElapsedTime(_started));
         Result = result;
+        HttpTelemetry.Drains.Add(1, new("listener", listener), new("outcome", result.Outcome == DrainOutcome.Drained ? "drained" : "timed_out"));
         foreach (var waiter in _waiters) waiter.Tell(result);
         _waiters.Clear();
         return result;

@@ -84,6 +84,8 @@ internal sealed class ListenerActor : ReceiveActor, IWithTimers
         _state.Status = ListenerStatus.Stopped;
         // Akka stops the handler children first; their connections close with them.
         foreach (var (_, connection) in _handlers) connection.HandlerStopped(crashed: false);
+        // Stopped while draining: Kestrel's graceful stop is under way already, and is given the same grace as a stop.
+        if (_drain is { Result: null } draining) draining.AbortConnections.CancelAfter(StopGrace);
         if (_server is { } server)
         {
             server.Stop(StopGrace);
@@ -93,7 +95,7 @@ internal sealed class ListenerActor : ReceiveActor, IWithTimers
         {
             // Stopped while draining (its supervisor stopped it): whoever waits hears what was left.
             if (drain.Result is null) drain.Force(_handlers.Count);
-            drain.Complete();
+            drain.Complete(_state.Name);
             drain.Dispose();
         }
     }
@@ -152,10 +154,9 @@ internal sealed class ListenerActor : ReceiveActor, IWithTimers
     private void CompleteDrainIfDone()
     {
         if (_drain is not { Result: null, ServerStopped: true } drain || _handlers.Count > 0) return;
-        var result = drain.Complete();
-        Timers.Cancel(DeadlineReached.Instance);
         _state.Status = ListenerStatus.Stopped;
-        HttpTelemetry.Drains.Add(1, new("listener", _state.Name), new("outcome", result.Outcome == DrainOutcome.Drained ? "drained" : "timed_out"));
+        drain.Complete(_state.Name);
+        Timers.Cancel(DeadlineReached.Instance);
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ public sealed class LoopHandlerSpec(ITestOutputHelper output) : HttpSpec(output)
             }
             tcp.Client.LingerState = new System.Net.Sockets.LingerOption(true, 0); // close with a reset: the client is gone at once
         }
-        ExpectMsg("client disconnected");
+        ExpectMsg("client disconnected", Patience);
     }
 
     [Fact]
