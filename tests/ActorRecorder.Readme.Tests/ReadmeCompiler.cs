@@ -9,8 +9,9 @@ namespace ActorRecorder.Readme.Tests;
 
 /// <summary>
 /// Compiles README blocks with Roslyn against .NET 10's reference assemblies and the project's own assemblies (with
-/// Akka, its TestKit and xunit), as a user's new console project would: nullable on, warnings as errors, the SDK's
-/// implicit usings. A block with top-level statements is a program; one without is a library.
+/// Akka, Akka.Hosting and the generic host, Akka's TestKit and xunit), as a user's new console project would: nullable
+/// on, warnings as errors, the SDK's implicit usings. A block with top-level statements is a program; one without is a
+/// library.
 /// </summary>
 public static class ReadmeCompiler
 {
@@ -96,7 +97,14 @@ public static class ReadmeCompiler
             typeof(Recording.Recorder).Assembly,
             typeof(Hocon.HoconParseOptions).Assembly,
             typeof(Http.Listeners).Assembly,
+            typeof(Hosting.ActorRecorderHostingExtensions).Assembly,
             typeof(Akka.Actor.ActorSystem).Assembly,
+            typeof(Akka.Hosting.AkkaConfigurationBuilder).Assembly,
+            typeof(Microsoft.Extensions.Hosting.Host).Assembly,
+            typeof(Microsoft.Extensions.Hosting.IHost).Assembly,
+            typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly,
+            typeof(Microsoft.Extensions.DependencyInjection.ServiceCollection).Assembly,
+            typeof(Microsoft.Extensions.Logging.ILogger).Assembly,
             typeof(Akka.TestKit.TestKitBase).Assembly,
             typeof(Akka.TestKit.Xunit2.TestKit).Assembly,
             typeof(Xunit.Assert).Assembly,

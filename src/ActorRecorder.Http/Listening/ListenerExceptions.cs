@@ -17,6 +17,9 @@ public sealed class ListenerBindException(string listener, string endpoint, stri
 
     /// <summary>The address and port it tried.</summary>
     public string Endpoint { get; } = endpoint;
+
+    /// <summary>Why it could not: the port is in use, not permitted, ….</summary>
+    public string Reason { get; } = reason;
 }
 
 /// <summary>A listener did not start for another reason; the cause is the inner exception.</summary>

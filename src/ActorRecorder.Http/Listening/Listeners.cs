@@ -180,7 +180,7 @@ public sealed class Listeners : IExtension
 
     private static Exception StartError(string name, Exception cause) => ExitUnwrap(cause) switch
     {
-        ListenerBindException bind => new ListenerBindException(bind.Listener, bind.Endpoint, bind.Message, bind),
+        ListenerBindException bind => new ListenerBindException(bind.Listener, bind.Endpoint, bind.Reason, bind),
         InvalidListenerOptionException invalid => invalid,
         var other => new ListenerStartException(name, other),
     };

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using Akka.Configuration;
+
+namespace ActorRecorder.Hosting;
+
+/// <summary>HOCON written from code, one <c>path = value</c> line per setting, for options that go into the builder's config.</summary>
+internal sealed class HoconText
+{
+    private readonly StringBuilder _text = new();
+
+    /// <summary>A duration in milliseconds, fractions kept: Akka's <c>GetTimeSpan</c> reads <c>1.5ms</c>.</summary>
+    public void Duration(string path, TimeSpan value) =>
+        Line(path, value.TotalMilliseconds.ToString("R", CultureInfo.InvariantCulture) + "ms");
+
+    public void Int(string path, long value) => Line(path, value.ToString(CultureInfo.InvariantCulture));
+
+    public void Bool(string path, bool value) => Line(path, value ? "on" : "off");
+
+    /// <summary>A quoted string, with JSON's escapes (HOCON's quoted strings are JSON's).</summary>
+    public void String(string path, string value) => Line(path, Quote(value));
+
+    /// <summary>An unquoted word such as <c>unbounded</c> or <c>append</c>.</summary>
+    public void Word(string path, string value) => Line(path, value);
+
+    /// <summary>The text parsed by the project's conformant loader into Akka's <see cref="Config"/>; <paramref name="origin"/> names it in errors.</summary>
+    public Config ToConfig(string origin) => Hocon.HoconLoader.ParseString(_text.ToString(), Hocon.HoconParseOptions.Default, origin);
+
+    public bool IsEmpty => _text.Length == 0;
+
+    /// <inheritdoc />
+    public override string ToString() => _text.ToString();
+
+    /// <summary><paramref name="text"/> as a HOCON quoted string.</summary>
+    public static string Quote(string text)
+    {
+        var quoted = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '"': quoted.Append("\\\""); break;
+                case '\\': quoted.Append("\\\\"); break;
+                case '\n': quoted.Append("\\n"); break;
+                case '\r': quoted.Append("\\r"); break;
+                case '\t': quoted.Append("\\t"); break;
+                case < ' ': quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"); break;
+                default: quoted.Append(c); break;
+            }
+        }
+        return quoted.Append('"').ToString();
+    }
+
+    private void Line(string path, string value) => _text.Append(path).Append(" = ").AppendLine(value);
+}
