@@ -6,6 +6,10 @@ using ActorRecorder.Benchmarks.Otp;
 using ActorRecorder.Benchmarks.Recording;
 
 // Usage: dotnet run -c Release --project tests/ActorRecorder.Benchmarks -- <suite> [--json] [--runs N] [--only name,name]
+// The drain benchmark's clients, in a process of their own (SessionClients): not a suite.
+if (args is [SessionClients.Mode, var clientsUrl, var clientsCount])
+    return SessionClients.Serve(new Uri(clientsUrl), int.Parse(clientsCount, System.Globalization.CultureInfo.InvariantCulture));
+
 var json = args.Contains("--json");
 var runsIndex = Array.IndexOf(args, "--runs");
 if (runsIndex >= 0) Measure.Runs = int.Parse(args[runsIndex + 1], System.Globalization.CultureInfo.InvariantCulture);

@@ -54,11 +54,11 @@ public static class IdleSessionBenchmark
         ClientWebSocket[]? sockets = null;
         try
         {
-            WaitFor(() => ready() >= 1);
+            LoadGenerator.WaitForSessions(() => ready() >= 1);
             Measure.Collect();
             var before = GC.GetTotalMemory(true);
             sockets = LoadGenerator.Connect(url, Sessions);
-            WaitFor(() => ready() >= Sessions + 1);
+            LoadGenerator.WaitForSessions(() => ready() >= Sessions + 1);
             Thread.Sleep(200); // the last sessions' tasks reach their pending receive
             Measure.Collect();
             var after = GC.GetTotalMemory(true);
@@ -69,16 +69,6 @@ public static class IdleSessionBenchmark
         {
             LoadGenerator.Close(first);
             if (sockets is not null) LoadGenerator.Close(sockets);
-        }
-    }
-
-    private static void WaitFor(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + LoadGenerator.Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The sessions did not all open on the server's side.");
-            Thread.Sleep(10);
         }
     }
 }

@@ -80,6 +80,17 @@ public static class LoadGenerator
         return sockets;
     }
 
+    /// <summary>Waits, at most <see cref="Patience"/>, until <paramref name="allOpen"/>: the server's side counts every session opened.</summary>
+    public static void WaitForSessions(Func<bool> allOpen)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!allOpen())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The sessions did not all open on the server's side.");
+            Thread.Sleep(10);
+        }
+    }
+
     /// <summary>Closes the sockets with the closing handshake, each within <see cref="Patience"/>, and disposes them.</summary>
     public static void Close(IEnumerable<ClientWebSocket?> sockets) =>
         BenchSystem.Await(Task.WhenAll(sockets.OfType<ClientWebSocket>().Select(CloseAsync)));
