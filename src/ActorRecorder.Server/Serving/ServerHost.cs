@@ -45,6 +45,9 @@ internal static class ServerHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
                 // Akka's INFO goes to the event stream for DrainReporter; the console shows warnings and errors.
         builder.Logging.AddFilter("ActorRecorder.Server", LogLevel.Information);
+        // A failed start is reported once, by RunAsync, not with a stack trace from each layer.
+        builder.Logging.AddFilter("Akka.Hosting.AkkaHostedService", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
         builder.Services.AddActorRecorder(SystemName, akka => akka

@@ -54,7 +54,7 @@ internal sealed record StatusSnapshot(
                         var stats = await StatsAsync(recorder).ConfigureAwait(false);
                         var view = new RecorderView(recorder.Path.Name, stats?.Entries, stats?.Bytes, stats?.Pending, stats?.Dropped, stats?.Failures, stats?.Restarts);
                         recorders.Add(view);
-                        grandchildren.Add(new TreeNode(recorder.Path.Name, "recorder", recorder.Path.ToStringWithoutAddress(), stats?.Restarts, c.Restarting, []));
+                        grandchildren.Add(new TreeNode(recorder.Path.Name, "recorder", recorder.Path.ToStringWithoutAddress(), c.Restarts, c.Restarting, []));
                     }
                     else
                     {
@@ -62,11 +62,11 @@ internal sealed record StatusSnapshot(
                             ? sessions.Where(s => s.Listener == c.Id).Select(s => new TreeNode(s.Id, "session", s.Actor, null, false, [])).ToList()
                             : [];
                         grandchildren.Add(new TreeNode(c.Id, child.Id == RootSupervisor.ListenersName ? "listener" : c.Type.ToString().ToLowerInvariant(),
-                            c.Child?.Path.ToStringWithoutAddress(), null, c.Restarting, sessionNodes));
+                            c.Child?.Path.ToStringWithoutAddress(), c.Restarts, c.Restarting, sessionNodes));
                     }
                 }
             }
-            children.Add(new TreeNode(child.Id, "supervisor", child.Child?.Path.ToStringWithoutAddress(), null, child.Restarting, grandchildren));
+            children.Add(new TreeNode(child.Id, "supervisor", child.Child?.Path.ToStringWithoutAddress(), child.Restarts, child.Restarting, grandchildren));
         }
         var tree = new TreeNode(RootSupervisor.RootName, "supervisor", root.Path.ToStringWithoutAddress(), null, false, children);
 
@@ -98,7 +98,7 @@ internal sealed record StatusSnapshot(
 /// <param name="Name">The child's id (its actor's name for recorders and sessions).</param>
 /// <param name="Kind">supervisor, listener, session, recorder or worker.</param>
 /// <param name="Path">Its actor's path, when it runs.</param>
-/// <param name="Restarts">Its restart count where one is kept (recorders count theirs); null where the supervisor keeps none.</param>
+/// <param name="Restarts">How many times its supervisor restarted it (<c>ChildInfo.Restarts</c>); null for the root (it has no OTP parent) and for sessions (handler actors are not restarted).</param>
 /// <param name="Restarting">True while a failed restart waits to be tried again.</param>
 /// <param name="Children">Its children.</param>
 internal sealed record TreeNode(string Name, string Kind, string? Path, long? Restarts, bool Restarting, IReadOnlyList<TreeNode> Children);

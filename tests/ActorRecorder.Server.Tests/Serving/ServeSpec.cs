@@ -39,7 +39,14 @@ public sealed class ServeSpec(ITestOutputHelper output) : IDisposable
         var listener = Assert.Single((JArray)snapshot["listeners"]!);
         Assert.Equal("default", (string?)listener["name"]);
         Assert.Equal("Accepting", (string?)listener["status"]);
-        Assert.Equal("root", (string?)snapshot["tree"]!["name"]);
+        var tree = snapshot["tree"]!;
+        Assert.Equal("root", (string?)tree["name"]);
+        Assert.Equal(["listeners", "recorders"], tree["children"]!.Select(c => (string)c["name"]!));
+        Assert.All(tree["children"]!, c => Assert.Equal(0, (int)c["restarts"]!)); // the OTP supervisor's count per child
+        var defaultNode = Assert.Single(tree["children"]![0]!["children"]!);
+        Assert.Equal("default", (string?)defaultNode["name"]);
+        Assert.Equal("listener", (string?)defaultNode["kind"]);
+        Assert.Equal(0, (int)defaultNode["restarts"]!);
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
@@ -61,8 +68,15 @@ public sealed class ServeSpec(ITestOutputHelper output) : IDisposable
             }
             // Live on the page's snapshot while it is open.
             var snapshot = JObject.Parse(await http.GetStringAsync("/api/status"));
-            Assert.Single((JArray)snapshot["sessions"]!);
-            Assert.Single((JArray)snapshot["recorders"]!);
+            var session = Assert.Single((JArray)snapshot["sessions"]!);
+            Assert.Equal("/ws/echo", (string?)session["path"]);
+            var recorder = Assert.Single((JArray)snapshot["recorders"]!);
+            // Two in, two out; the last echo is recorded once sent, which may be just after the client has it.
+            Assert.InRange((long)recorder["entries"]! + (long)recorder["pending"]!, 3, 4);
+            var listenerNode = snapshot["tree"]!["children"]![0]!["children"]![0]!;
+            Assert.Equal((string?)session["id"], (string?)Assert.Single(listenerNode["children"]!)["name"]); // root → listeners → default → session
+            Assert.Single(snapshot["tree"]!["children"]![1]!["children"]!); // root → recorders → its recorder
+            Assert.Equal(1L, (long)snapshot["listeners"]![0]!["webSocketSessions"]!);
             using var timeout = new CancellationTokenSource(ServerProcess.Patience);
             await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token);
         }
