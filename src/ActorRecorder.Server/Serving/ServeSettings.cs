@@ -7,7 +7,7 @@ using Akka.Configuration;
 namespace ActorRecorder.Server.Serving;
 
 /// <summary>What <c>serve</c> runs with: the config file, read with the project's HOCON loader, under the command line's options.</summary>
-internal sealed record ServeSettings(string ConfigPath, ListenerOptions Listener, string Recordings, string? AdminToken)
+internal sealed record ServeSettings(string ConfigPath, ListenerOptions Listener, string Recordings, string? AdminToken, TimeSpan DrainTimeout)
 {
     /// <summary>The one listener serve starts.</summary>
     public const string ListenerName = "default";
@@ -16,6 +16,8 @@ internal sealed record ServeSettings(string ConfigPath, ListenerOptions Listener
     public const string TokenKey = "actor-recorder.admin.token";
 
     private const string RecordToKey = "actor-recorder.http.record-to";
+
+    private const string DrainTimeoutKey = "actor-recorder.drain.timeout";
 
     /// <summary>The default config: hocon/server.conf beside the executable (the build copies it there).</summary>
     public static string DefaultConfigPath => Path.Combine(AppContext.BaseDirectory, "hocon", "server.conf");
@@ -61,8 +63,19 @@ internal sealed record ServeSettings(string ConfigPath, ListenerOptions Listener
                 ? $"{RecordToKey} '{directory}' in '{path}' is a file; give a directory (created if missing)."
                 : $"--recordings '{directory}' is a file; give a directory (created if missing).");
 
+        TimeSpan drain;
+        try
+        {
+            drain = config.GetTimeSpan(DrainTimeoutKey, TimeSpan.FromSeconds(10), allowInfinite: false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new UsageException($"{option} '{path}': {DrainTimeoutKey} = '{config.GetString(DrainTimeoutKey)}' is not a duration (write it as 10s or 500ms).", e);
+        }
+        if (drain < TimeSpan.Zero) throw new UsageException($"{option} '{path}': {DrainTimeoutKey} = {drain} must be zero or more.");
+
         var token = adminToken ?? (config.HasPath(TokenKey) && config.GetString(TokenKey) is { Length: > 0 } t ? t : null);
-        var settings = new ServeSettings(path, listener, fullDirectory, string.IsNullOrEmpty(token) ? null : token);
+        var settings = new ServeSettings(path, listener, fullDirectory, string.IsNullOrEmpty(token) ? null : token, drain);
         if (!settings.IsLoopback && settings.AdminToken is null)
             throw new UsageException(
                 $"refusing to serve on {listener.Address}, which is not a loopback address, without an admin token: the status page and /recordings "

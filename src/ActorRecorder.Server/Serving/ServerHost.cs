@@ -49,7 +49,8 @@ internal static class ServerHost
         builder.Logging.AddFilter("Akka.Hosting.AkkaHostedService", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
+        // The host's stop waits for the whole CoordinatedShutdown: the drain, then the supervisors and the recorders' flush.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.DrainTimeout + TimeSpan.FromMinutes(1));
         builder.Services.AddActorRecorder(SystemName, akka => akka
             .AddHoconFile(settings.ConfigPath)
             .AddHocon(Forced, HoconAddMode.Prepend)

@@ -258,6 +258,22 @@ public sealed class ServeSpec(ITestOutputHelper output) : IDisposable
         Assert.Matches(System.Text.RegularExpressions.Regex.Escape(config) + @":\d+:\d+", run.Error);
     }
 
+    [Theory]
+    [InlineData("actor-recorder.listeners.default.port = lots", "actor-recorder.listeners.default.port")]
+    [InlineData("actor-recorder.listeners.default.address = \"not-an-ip\"", "actor-recorder.listeners.default.address")]
+    [InlineData("actor-recorder.drain.timeout = soon", "actor-recorder.drain.timeout")]
+    public async Task A_config_file_with_a_bad_value_exits_with_2_naming_the_file_and_the_key(string line, string key)
+    {
+        var config = Path.Combine(_directory.Path, "bad.conf");
+        await File.WriteAllTextAsync(config, line + "\n");
+
+        var run = await CliRunner.RunAsync("serve", "--config", config, "--recordings", Recordings);
+
+        Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
+        Assert.Contains(config, run.Error, StringComparison.Ordinal);
+        Assert.Contains(key, run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_config_file_sets_the_port_and_the_environment_overrides_it_through_the_file()
     {
