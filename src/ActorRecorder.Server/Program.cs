@@ -16,6 +16,7 @@ public static class Program
             InspectCommand.Create(),
             ReplayCommand.Create(),
             ExportCommand.Create(),
+            ServeCommand.Create(),
         },
     }.WithExitCodes();
 
@@ -27,10 +28,17 @@ public static class Program
     /// Runs a command line as the process would, writing to <paramref name="stdout"/> and <paramref name="stderr"/>,
     /// and returns the exit code (see <see cref="ExitCodes"/>). Specs call this to capture the output.
     /// </summary>
-    /// <param name="args">The command line, without the program name.</param>
+    /// <param name="args">The command line, without the program name; none at all runs <c>serve</c>.</param>
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where errors, warnings and progress go.</param>
     /// <param name="cancellationToken">Stops the command (Ctrl+C does this for the process).</param>
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
-        CommandRunner.RunAsync(CreateRootCommand(), args, stdout, stderr, cancellationToken);
+        CommandRunner.RunAsync(CreateRootCommand(), WithDefaultCommand(args), stdout, stderr, cancellationToken);
+
+    /// <summary>
+    /// No arguments at all is <c>serve</c> with its defaults (<c>dotnet run --project src/ActorRecorder.Server</c> starts the
+    /// server), and so is a command line that starts with one of serve's options (<c>-- --port 9000</c>).
+    /// </summary>
+    internal static string[] WithDefaultCommand(string[] args) =>
+        args.Length == 0 || ServeCommand.OptionNames.Any(o => args[0] == o || args[0].StartsWith(o + "=", StringComparison.Ordinal)) ? [ServeCommand.Name, .. args] : args;
 }

@@ -40,6 +40,9 @@ internal sealed class ChildRecord(ChildSpec spec, Props props)
     /// <summary>Counts the starts and in-place restarts; an exit noted for an older incarnation is stale.</summary>
     public int Incarnation { get; set; }
 
+    /// <summary>How many times the supervisor has restarted this child after an exit (see <see cref="ChildInfo.Restarts"/>).</summary>
+    public int Restarts { get; set; }
+
     /// <summary>
     /// Akka has terminated the child (it stopped itself) but the supervisor has not handled that exit yet: until it
     /// does, the child stays listed, as the pid of an EXIT still in an OTP supervisor's mailbox.
@@ -64,5 +67,5 @@ internal sealed class ChildRecord(ChildSpec spec, Props props)
     /// <summary>The child started after it, in <see cref="List"/>.</summary>
     public ChildRecord? Next { get; set; }
 
-    public ChildInfo Info => new(Spec.Id, State == ChildState.Restarting ? null : Child, State == ChildState.Restarting, Spec.Type);
+    public ChildInfo Info => new(Spec.Id, State == ChildState.Restarting ? null : Child, State == ChildState.Restarting, Spec.Type) { Restarts = Restarts };
 }

@@ -133,8 +133,12 @@ public sealed partial class Supervisor
         }));
     }
 
-    /// <summary>OTP's <c>restart/2</c>: count the restart, give up past the intensity, else restart as the strategy says.</summary>
-    private void RestartAfterExit(ChildRecord record, ExitReason reason)
+    /// <summary>
+    /// OTP's <c>restart/2</c>: count the restart, give up past the intensity, else restart as the strategy says. A
+    /// <paramref name="retry"/> of a restart whose start failed is counted in the window but not again in the child's
+    /// <see cref="ChildInfo.Restarts"/>.
+    /// </summary>
+    private void RestartAfterExit(ChildRecord record, ExitReason reason, bool retry = false)
     {
         if (!_window.TryAdd())
         {
@@ -145,7 +149,8 @@ public sealed partial class Supervisor
             GiveUp(new MaxRestartIntensityReachedException(Self.Path, record.Spec.Id, _flags.Intensity, _flags.Period, reason));
             return;
         }
-        if (_flags.Strategy is SupervisorStrategyKind.OneForAll or SupervisorStrategyKind.RestForOne) RestartGroup(record);
+        if (!retry) record.Restarts++;
+        if (_flags.Strategy is SupervisorStrategyKind.OneForAll or SupervisorStrategyKind.RestForOne) RestartGroup(record, retry);
         else RestartOne(record);
     }
 
@@ -170,7 +175,7 @@ public sealed partial class Supervisor
     /// one_for_all and rest_for_one: the exited child goes first (in OTP it is already dead), then the rest of the group
     /// one at a time in reverse start order; temporary ones are removed; then fresh incarnations start in start order.
     /// </summary>
-    private void RestartGroup(ChildRecord exited)
+    private void RestartGroup(ChildRecord exited, bool retry)
     {
         var group = new List<ChildRecord>();
         for (var record = _flags.Strategy == SupervisorStrategyKind.OneForAll ? _children.First : exited; record is not null; record = record.Next)
@@ -187,6 +192,7 @@ public sealed partial class Supervisor
         }));
         foreach (var record in group.Where(r => r.Spec.Restart != Restart.Temporary))
         {
+            if (record != exited && !retry) record.Restarts++; // restarted with the group: a restart of its own too
             EnqueueStart(record, onStarted: null, unless: () => aborted, onFailed: (failed, reason) =>
             {
                 // The children after it stay stopped until the retry restarts the group from it, as OTP.
@@ -208,7 +214,7 @@ public sealed partial class Supervisor
     {
         var record = tryAgain.Record;
         if (record.List != _children || record.Incarnation != tryAgain.Incarnation || record.State != ChildState.Restarting) return;
-        RestartAfterExit(record, tryAgain.Reason);
+        RestartAfterExit(record, tryAgain.Reason, retry: true);
     }
 
     /// <summary>OTP's <c>del_child</c> after an exit that is not restarted: a temporary spec (and a dynamic child) goes; any other keeps its spec without a child.</summary>

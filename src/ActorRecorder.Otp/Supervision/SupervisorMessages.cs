@@ -128,7 +128,22 @@ public sealed record GetChildSpec
 /// <param name="Child">The running child, or null when none runs (OTP's <c>undefined</c> and <c>restarting</c>).</param>
 /// <param name="Restarting">True while a failed restart waits to be tried again (OTP's <c>restarting</c>).</param>
 /// <param name="Type">Worker or supervisor.</param>
-public sealed record ChildInfo(string Id, IActorRef? Child, bool Restarting, ChildType Type);
+public sealed record ChildInfo(string Id, IActorRef? Child, bool Restarting, ChildType Type)
+{
+    /// <summary>
+    /// How many times this supervisor has restarted the child after an exit since the spec was added: its own exits,
+    /// and under one_for_all and rest_for_one the exits of a sibling that took it down with the group. A failed restart
+    /// that is tried again counts once. Not in OTP's <c>which_children</c>; the status page shows it.
+    /// </summary>
+    public int Restarts { get; init; }
+
+    /// <summary>Equal as OTP's child tuples are: id, child, restarting and type. <see cref="Restarts"/> is a counter beside them.</summary>
+    public bool Equals(ChildInfo? other) =>
+        other is not null && Id == other.Id && Equals(Child, other.Child) && Restarting == other.Restarting && Type == other.Type;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Child, Restarting, Type);
+}
 
 /// <summary>The counts of <c>count_children</c>.</summary>
 /// <param name="Specs">Child specs (under simple_one_for_one: 1, the template, as OTP).</param>

@@ -8,5 +8,6 @@ internal static class CliText
 
     /// <summary>The root command's help description.</summary>
     public const string RootDescription =
-        "Inspect, replay and export WebSocket sessions recorded as JSONL by actor-recorder's listeners (or by ZenWebsocket).";
+        "Serve a recorded WebSocket echo with a live status page (the default: no arguments runs serve on http://127.0.0.1:8080/), and "
+        + "inspect, replay and export WebSocket sessions recorded as JSONL by actor-recorder's listeners (or by ZenWebsocket).";
 }

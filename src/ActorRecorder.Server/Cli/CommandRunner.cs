@@ -24,6 +24,9 @@ internal static class CommandRunner
 
         // No default exception handler: it would exit with 1, which means "a difference" here.
         var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        // serve stops through the host's console lifetime (drain, flush, exit 0): System.CommandLine's own Ctrl+C / SIGTERM
+        // handling would cancel it and exit with 130 after its termination timeout, in the middle of the drain.
+        if (parsed.CommandResult.Command.Name == Commands.ServeCommand.Name) invocation.ProcessTerminationTimeout = null;
         try
         {
             return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);

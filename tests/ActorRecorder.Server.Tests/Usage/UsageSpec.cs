@@ -45,14 +45,33 @@ public sealed class UsageSpec : IDisposable
     }
 
     [Fact]
-    public async Task No_command_prints_the_help_with_the_exit_codes_and_exits_with_2()
+    public async Task The_help_lists_every_command_with_the_exit_codes()
     {
-        var run = await CliRunner.RunAsync();
+        var run = await CliRunner.RunAsync("--help");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        foreach (var expected in new[] { "inspect <file.jsonl>", "replay <file.jsonl>", "export <file.jsonl>", "serve", "Exit codes:" })
+            Assert.Contains(expected, run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"\n\s+2\s+bad usage", run.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData(new string[0], new[] { "serve" })]
+    [InlineData(new[] { "--port", "0" }, new[] { "serve", "--port", "0" })]
+    [InlineData(new[] { "--config=x.conf" }, new[] { "serve", "--config=x.conf" })]
+    [InlineData(new[] { "inspect", "f.jsonl" }, new[] { "inspect", "f.jsonl" })]
+    [InlineData(new[] { "--help" }, new[] { "--help" })]
+    public void No_command_or_a_serve_option_first_is_serve(string[] args, string[] expected) =>
+        Assert.Equal(expected, Program.WithDefaultCommand(args));
+
+    [Fact]
+    public async Task An_unknown_command_prints_the_help_and_exits_with_2()
+    {
+        var run = await CliRunner.RunAsync("no-such-command");
 
         Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
-        foreach (var expected in new[] { "inspect <file.jsonl>", "replay <file.jsonl>", "export <file.jsonl>", "Exit codes:" })
-            Assert.Contains(expected, run.Error, StringComparison.Ordinal);
-        Assert.Matches(@"\n\s+2\s+bad usage", run.Error.ReplaceLineEndings("\n"));
+        Assert.Contains("no-such-command", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Exit codes:", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]

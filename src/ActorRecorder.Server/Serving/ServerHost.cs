@@ -1,0 +1,95 @@
+using ActorRecorder.Hosting;
+using ActorRecorder.Http;
+using ActorRecorder.Server.Cli;
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace ActorRecorder.Server.Serving;
+
+/// <summary>
+/// Runs serve: a generic host with the actor system (Akka.Hosting), listener <c>default</c> with <see cref="ServerRoutes"/>,
+/// recording under the recordings directory. The host's console lifetime is the one path from Ctrl+C and SIGTERM to the
+/// stop: host stop, then Akka.Hosting runs CoordinatedShutdown (the listener drains, the supervisors stop, the recorders
+/// flush). Akka's own CLR shutdown hook is turned off, and System.CommandLine's signal handling is off for serve.
+/// </summary>
+internal static class ServerHost
+{
+    /// <summary>The actor system's name.</summary>
+    public const string SystemName = "actor-recorder";
+
+    // Over the config file, so that whatever it says the host's lifetime is the one signal path; and Akka's log at INFO,
+    // which carries the drain's result.
+    private const string Forced = """
+        akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
+        akka.loglevel = INFO
+        """;
+
+    /// <summary>Serves until <paramref name="cancellationToken"/> is cancelled or the process gets Ctrl+C / SIGTERM; 0 once stopped cleanly.</summary>
+    /// <exception cref="UsageException">The listener cannot start with these settings.</exception>
+    public static async Task<int> RunAsync(ServeSettings settings, TextWriter output, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        // The drain's report is written from an actor's thread.
+        var stdout = TextWriter.Synchronized(output);
+        var state = new ServeState(settings);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.ColorBehavior = LoggerColorBehavior.Disabled;
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                // Akka's INFO goes to the event stream for DrainReporter; the console shows warnings and errors.
+        builder.Logging.AddFilter("ActorRecorder.Server", LogLevel.Information);
+        // A failed start is reported once, by RunAsync, not with a stack trace from each layer.
+        builder.Logging.AddFilter("Akka.Hosting.AkkaHostedService", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        // The host's stop waits for the whole CoordinatedShutdown: the drain, then the supervisors and the recorders' flush.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.DrainTimeout + TimeSpan.FromMinutes(1));
+        builder.Services.AddActorRecorder(SystemName, akka => akka
+            .AddHoconFile(settings.ConfigPath)
+            .AddHocon(Forced, HoconAddMode.Prepend)
+            .WithRecording(settings.Recordings)
+            .WithListener(ServeSettings.ListenerName, settings.Listener with { Routes = ServerRoutes.Create(state), RecordTo = null }));
+
+        using var host = builder.Build();
+        state.Log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ActorRecorder.Server");
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        using var stopOnCancel = cancellationToken.Register(lifetime.StopApplication);
+        using var notReady = lifetime.ApplicationStopping.Register(() => state.Ready = false);
+        try
+        {
+            await host.StartAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ListenerBindException or InvalidListenerOptionException)
+        {
+            await stderr.WriteLineAsync($"{CliText.Name}: the server could not start: {e.Message}").ConfigureAwait(false);
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        state.System = system;
+        system.EventStream.Subscribe(system.ActorOf(Props.Create(() => new DrainReporter(stdout)), "drain-reporter"), typeof(Akka.Event.Info));
+        var listeners = Listeners.Get(system);
+        foreach (var name in await listeners.ListAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            if (await listeners.InfoAsync(name, CancellationToken.None).ConfigureAwait(false) is { } info)
+                await stdout.WriteLineAsync($"listening on http://{info.Endpoint} (listener {info.Name})").ConfigureAwait(false);
+        }
+        await stdout.WriteLineAsync($"recordings in {settings.Recordings}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"drain timeout {listeners.ShutdownDrainTimeout.TotalSeconds:0.###}s on Ctrl+C or SIGTERM").ConfigureAwait(false);
+        await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        state.Ready = !lifetime.ApplicationStopping.IsCancellationRequested;
+
+        await host.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
+        await stdout.WriteLineAsync("stopped: recordings flushed").ConfigureAwait(false);
+        await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+}
