@@ -24,11 +24,22 @@ internal sealed class DrainOnShutdown
     private readonly ILoggingAdapter _log;
     private readonly TimeSpan _phase;
 
-    public DrainOnShutdown(ExtendedActorSystem system, Listeners listeners)
+    /// <summary>
+    /// Reads the drain's timeout and raises the <c>service-unbind</c> phase to fit it. Called first thing, before the
+    /// product's supervisors start: the first of them to start creates CoordinatedShutdown, which fixes the phases' timeouts.
+    /// </summary>
+    public static TimeSpan Prepare(ExtendedActorSystem system)
+    {
+        var timeout = ReadTimeout(system.Settings.Config);
+        PhaseTimeouts.Raise(system, CoordinatedShutdown.PhaseServiceUnbind, timeout + Overrun);
+        return timeout;
+    }
+
+    public DrainOnShutdown(ExtendedActorSystem system, Listeners listeners, TimeSpan timeout)
     {
         _listeners = listeners;
         _log = Logging.GetLogger(system, typeof(Listeners));
-        Timeout = ReadTimeout(system.Settings.Config);
+        Timeout = timeout;
         _phase = PhaseTimeouts.Require(system, CoordinatedShutdown.PhaseServiceUnbind, Timeout + Overrun, $"Draining the listeners ({TimeoutKey} = {Timeout})");
         try
         {
@@ -78,6 +89,7 @@ internal sealed class DrainOnShutdown
         TimeSpan timeout;
         try
         {
+            // The default is reference.conf's, which may not be in the config yet: it comes with the root supervisor.
             timeout = config.GetTimeSpan(TimeoutKey, TimeSpan.FromSeconds(10), allowInfinite: false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

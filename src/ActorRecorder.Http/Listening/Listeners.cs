@@ -22,8 +22,9 @@ public sealed class Listeners : IExtension
     private Listeners(ExtendedActorSystem system)
     {
         _system = system;
-        RootSupervisor.Get(system); // the product's defaults are in the config from here on
-        _shutdown = new DrainOnShutdown(system, this);
+        var drainTimeout = DrainOnShutdown.Prepare(system); // before the supervisors start: see Prepare
+        RootSupervisor.Get(system);
+        _shutdown = new DrainOnShutdown(system, this, drainTimeout);
     }
 
     /// <summary>The system's listeners.</summary>

@@ -22,20 +22,28 @@ public static class PhaseTimeouts
     /// </summary>
     public static TimeSpan Require(ExtendedActorSystem system, string phase, TimeSpan needed, string what)
     {
-        ArgumentNullException.ThrowIfNull(system);
-        var key = Key(phase);
-        if (!system.HasExtension<CoordinatedShutdown>() && needed > Configured(system.Settings.Config, key))
-        {
-            system.Settings.InjectTopLevelFallback(ConfigurationFactory.ParseString(
-                string.Create(CultureInfo.InvariantCulture, $"{key} = {Math.Ceiling(needed.TotalMilliseconds)}ms")));
-        }
+        Raise(system, phase, needed);
         var actual = CoordinatedShutdown.Get(system).Timeout(phase);
         if (needed > actual)
         {
             system.Log.Warning("{0} may take up to {1} but CoordinatedShutdown's {2} phase times out after {3}; set {4} to at least {1}.",
-                what, needed, phase, actual, key);
+                what, needed, phase, actual, Key(phase));
         }
         return actual;
+    }
+
+    /// <summary>
+    /// Raises <paramref name="phase"/>'s timeout to <paramref name="needed"/> in the config, if CoordinatedShutdown has
+    /// not been created yet and the configured timeout is shorter; creates nothing. Call it as early as possible when
+    /// something else may create CoordinatedShutdown before <see cref="Require"/> runs.
+    /// </summary>
+    public static void Raise(ExtendedActorSystem system, string phase, TimeSpan needed)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var key = Key(phase);
+        if (system.HasExtension<CoordinatedShutdown>() || needed <= Configured(system.Settings.Config, key)) return;
+        system.Settings.InjectTopLevelFallback(ConfigurationFactory.ParseString(
+            string.Create(CultureInfo.InvariantCulture, $"{key} = {Math.Ceiling(needed.TotalMilliseconds)}ms")));
     }
 
     private static TimeSpan Configured(Config config, string key) =>
