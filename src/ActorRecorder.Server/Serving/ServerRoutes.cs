@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace ActorRecorder.Server.Serving;
 
 /// <summary>
-/// The routes of serve's listener: the status page (<c>/</c>) and its snapshot (<c>/api/status</c>), the recorded
+/// The routes of serve's listener: the status page (<c>/</c>), its snapshot (<c>/api/status</c>) and its live feed of
+/// snapshots (<c>/api/status/events</c>, Server-Sent Events from a loop handler), the recorded
 /// echo (<c>/ws/echo</c>), the probes (<c>/healthz</c>, <c>/readyz</c>) and the downloads (<c>/recordings/&lt;file&gt;</c>,
 /// <c>/recordings/&lt;file&gt;.har</c>). With an admin token, the status page, its snapshot and the downloads need it as a
 /// bearer token; the probes and the echo stay open.
@@ -30,6 +31,7 @@ internal static partial class ServerRoutes
     public static Routes Create(ServeState state) => new Routes()
         .Map("/", Admin(state, StatusPageAsync), "GET")
         .Map("/api/status", Admin(state, async (s, _, ct) => HttpResponse.Json(await StatusSnapshot.TakeAsync(s, ct).ConfigureAwait(false)).WithHeader("Cache-Control", "no-store")), "GET")
+        .Loop("/api/status/events", Props.Create(() => new StatusStream(state)))
         .Map("/healthz", (request, ct) => HealthAsync(state, ready: false, ct), "GET")
         .Map("/readyz", (request, ct) => HealthAsync(state, ready: true, ct), "GET")
         .Map("/recordings/*file", Admin(state, RecordingAsync), "GET")
@@ -43,9 +45,13 @@ internal static partial class ServerRoutes
     private static Func<HttpRequestContext, CancellationToken, Task<HttpResponse>> Admin(ServeState state,
         Func<ServeState, HttpRequestContext, CancellationToken, Task<HttpResponse>> handle) =>
         (request, cancellationToken) => Authorized(state, request) ? handle(state, request, cancellationToken)
-            : Task.FromResult(HttpResponse.Text("An admin token is required: send it as 'Authorization: Bearer <token>'.\n", 401).WithHeader("WWW-Authenticate", "Bearer"));
+            : Task.FromResult(HttpResponse.Text(TokenRequired, 401).WithHeader("WWW-Authenticate", "Bearer"));
 
-    private static bool Authorized(ServeState state, HttpRequestContext request)
+    /// <summary>The body of a 401.</summary>
+    internal const string TokenRequired = "An admin token is required: send it as 'Authorization: Bearer <token>'.\n";
+
+    /// <summary>Whether the request may see the admin routes: there is no admin token, or it carries it as a bearer token.</summary>
+    internal static bool Authorized(ServeState state, HttpRequestContext request)
     {
         if (state.Settings.AdminToken is not { } token) return true;
         var header = request.Headers.Authorization.ToString();

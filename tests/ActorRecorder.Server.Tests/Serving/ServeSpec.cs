@@ -53,6 +53,43 @@ public sealed class ServeSpec(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task The_live_feed_streams_snapshots_as_server_sent_events_and_shows_a_new_session()
+    {
+        using var server = ServerProcess.Start(output, "--port", "0", "--recordings", Recordings);
+        var (_, port) = await server.ListeningAsync();
+        using var http = Client(port);
+        using var response = await http.GetAsync("/api/status/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var feed = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        var first = await NextSnapshotAsync(feed);
+        Assert.Equal("default", (string?)Assert.Single((JArray)first["listeners"]!)["name"]);
+        Assert.Empty((JArray)first["sessions"]!);
+
+        // A session opened now shows in a later event: the page needs no reload.
+        using var socket = await ConnectAsync(port);
+        await SendAsync(socket, "hello");
+        Assert.Equal("hello", await ReceiveTextAsync(socket));
+        var events = 1;
+        while (((JArray)(await NextSnapshotAsync(feed))["sessions"]!).Count == 0)
+            Assert.True(++events < 30, "30 snapshots (one a second) went by without the open session.");
+    }
+
+    /// <summary>The next <c>event: status</c> of the feed, its data parsed.</summary>
+    private static async Task<JObject> NextSnapshotAsync(StreamReader feed)
+    {
+        using var timeout = new CancellationTokenSource(ServerProcess.Patience);
+        string? eventName = null;
+        while (await feed.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal)) eventName = line["event: ".Length..];
+            else if (line.StartsWith("data: ", StringComparison.Ordinal) && eventName == "status") return JObject.Parse(line["data: ".Length..]);
+        }
+        throw new EndOfStreamException("The live feed ended.");
+    }
+
+    [Fact]
     public async Task An_echo_session_is_recorded_inspected_downloaded_as_jsonl_and_har_and_replays_without_difference()
     {
         using var server = ServerProcess.Start(output, "--port", "0", "--recordings", Recordings);
@@ -202,7 +239,7 @@ public sealed class ServeSpec(ITestOutputHelper output) : IDisposable
         var (address, port) = await server.ListeningAsync();
         Assert.Equal("0.0.0.0", address);
 
-        foreach (var path in new[] { "/", "/api/status", "/recordings/default/x.jsonl" })
+        foreach (var path in new[] { "/", "/api/status", "/api/status/events", "/recordings/default/x.jsonl" })
         {
             Assert.Equal(401, (await server.GetRawAsync(path)).Status);
             Assert.Equal(401, (await server.GetRawAsync(path, bearer: "wrong")).Status);
