@@ -68,7 +68,8 @@ internal static partial class ServerRoutes
         return HttpResponse.Html(Page.Value.Replace("/*SNAPSHOT*/null", json, StringComparison.Ordinal)).WithHeader("Cache-Control", "no-store");
     }
 
-    private static async Task<HttpResponse> HealthAsync(ServeState state, bool ready, CancellationToken cancellationToken)
+    /// <summary>/healthz (<paramref name="ready"/> false) or /readyz: 200 while listener default accepts, 503 while it drains or is gone.</summary>
+    internal static async Task<HttpResponse> HealthAsync(ServeState state, bool ready, CancellationToken cancellationToken)
     {
         var accepting = state.System is { } system
             && await Listeners.Get(system).InfoAsync(ServeSettings.ListenerName, cancellationToken).ConfigureAwait(false) is { Status: ListenerStatus.Accepting };

@@ -46,3 +46,13 @@ public sealed class ClosingHandler : WebSocketHandler
         Close(4001, "enough");
     }
 }
+
+/// <summary>Echoes, and ignores a drain: its session keeps a drain going until the client leaves.</summary>
+public sealed class DrainIgnoringHandler : WebSocketHandler
+{
+    protected override void HandleFrame(Frame frame) => Send(frame);
+
+    protected override void OnDrain(Drain drain)
+    {
+    }
+}
