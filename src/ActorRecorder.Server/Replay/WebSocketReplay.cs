@@ -64,7 +64,9 @@ internal static class WebSocketReplay
             await RecordingReplay.ReplayAsync(input.Path, async (entry, token) =>
             {
                 if (!ReplayScript.IsData(entry) || !settings.RecordedBy.IsFromClient(entry)) return;
-                await SendAsync(socket, entry.Frame, settings.Timeout, token).ConfigureAwait(false);
+                // Not the stop token: a server that closes stops the waiting between frames, not a send under way, which
+                // would leave a frame the server has already answered uncounted.
+                await SendAsync(socket, entry.Frame, settings.Timeout, cancellationToken).ConfigureAwait(false);
                 count++;
                 onSent();
             }, new ReplayOptions { Realtime = settings.Realtime }, stop.Token).ConfigureAwait(false);
