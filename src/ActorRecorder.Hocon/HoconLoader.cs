@@ -57,6 +57,18 @@ public static class HoconLoader
     private const string StringOrigin = "string";
 
     /// <summary>
+    /// <paramref name="text"/> as a HOCON quoted string, for config written from code (a value or a path element that
+    /// must read back exactly as given): quotes and backslashes escaped, control characters as JSON escapes.
+    /// </summary>
+    public static string Quote(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new System.Text.StringBuilder(text.Length + 2);
+        Rendering.HoconRenderer.AppendQuoted(builder, text);
+        return builder.ToString();
+    }
+
+    /// <summary>
     /// Parses and resolves HOCON text with the default options: environment-variable fallback on,
     /// relative includes against <see cref="AppContext.BaseDirectory"/>.
     /// </summary>

@@ -87,22 +87,7 @@ internal static class HoconPath
             return;
         }
 
-        builder.Append('"');
-        foreach (var c in segment)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case < ' ': builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)); break;
-                default: builder.Append(c); break;
-            }
-        }
-
-        builder.Append('"');
+        Rendering.HoconRenderer.AppendQuoted(builder, segment);
     }
 
     /// <summary>True for an element made only of letters, digits, '-' and '_' that does not start like a number.</summary>

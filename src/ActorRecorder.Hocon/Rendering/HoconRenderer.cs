@@ -134,7 +134,8 @@ internal static class HoconRenderer
         HoconPath.AppendSegment(builder, key);
     }
 
-    private static void AppendQuoted(StringBuilder builder, string text)
+    /// <summary>Appends <paramref name="text"/> as a quoted string (JSON's escapes, which HOCON's quoted strings share): the one quoting of the loader.</summary>
+    internal static void AppendQuoted(StringBuilder builder, string text)
     {
         builder.Append('"');
         foreach (var c in text)

@@ -18,7 +18,7 @@ internal sealed class HoconText
     public void Bool(string path, bool value) => Line(path, value ? "on" : "off");
 
     /// <summary>A quoted string, with JSON's escapes (HOCON's quoted strings are JSON's).</summary>
-    public void String(string path, string value) => Line(path, Quote(value));
+    public void String(string path, string value) => Line(path, Hocon.HoconLoader.Quote(value));
 
     /// <summary>An unquoted word such as <c>unbounded</c> or <c>append</c>.</summary>
     public void Word(string path, string value) => Line(path, value);
@@ -30,26 +30,6 @@ internal sealed class HoconText
 
     /// <inheritdoc />
     public override string ToString() => _text.ToString();
-
-    /// <summary><paramref name="text"/> as a HOCON quoted string.</summary>
-    public static string Quote(string text)
-    {
-        var quoted = new StringBuilder(text.Length + 2).Append('"');
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '"': quoted.Append("\\\""); break;
-                case '\\': quoted.Append("\\\\"); break;
-                case '\n': quoted.Append("\\n"); break;
-                case '\r': quoted.Append("\\r"); break;
-                case '\t': quoted.Append("\\t"); break;
-                case < ' ': quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"); break;
-                default: quoted.Append(c); break;
-            }
-        }
-        return quoted.Append('"').ToString();
-    }
 
     private void Line(string path, string value) => _text.Append(path).Append(" = ").AppendLine(value);
 }

@@ -22,7 +22,7 @@ internal static class ListenerStart
         var section = $"actor-recorder.listeners.{name}";
         // The section may leave the port to code, or be missing: a fallback port (and so a section) below everything.
         var fallback = new HoconText();
-        fallback.Int($"actor-recorder.listeners.{HoconText.Quote(name)}.port", NoPort);
+        fallback.Int($"actor-recorder.listeners.{Hocon.HoconLoader.Quote(name)}.port", NoPort);
         var withPort = config.WithFallback(fallback.ToConfig(nameof(ActorRecorderHostingExtensions.WithListener)));
         var options = configure(ListenerOptions.FromConfig(withPort, name))
             ?? throw new InvalidOperationException($"WithListener(\"{name}\")'s configure returned null: return the options, e.g. o => o with {{ Routes = routes }}.");
