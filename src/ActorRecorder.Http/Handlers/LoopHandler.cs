@@ -11,37 +11,28 @@ namespace ActorRecorder.Http;
 /// If it stops or crashes before finishing, the response ends there. When its listener drains, <see cref="OnDrain"/>
 /// gets the deadline; by default it acknowledges and finishes.
 /// </summary>
-public abstract class LoopHandler : ReceiveActor
+public abstract class LoopHandler : HandlerActor
 {
-    private readonly LoopResponse _response;
-    private DrainAcknowledgement _drain;
-
     /// <summary>Takes the response its listener created it for.</summary>
     protected LoopHandler()
+        : base(HandlerProducer.Current<LoopResponse>(nameof(LoopHandler)))
     {
-        _response = HandlerProducer.Current<LoopResponse>(nameof(LoopHandler));
         Receive<ClientDisconnected>(_ => OnClientDisconnected());
-        Receive<Drain>(drain =>
-        {
-            _drain.Received(drain);
-            OnDrain(drain);
-        });
     }
 
-    /// <summary>The request.</summary>
-    protected HttpRequestContext Request => _response.Request;
+    private LoopResponse Response => (LoopResponse)Connection;
 
     /// <summary>Sets the status code; only before the first push.</summary>
-    protected void SetStatus(int status) => _response.SetStatus(status);
+    protected void SetStatus(int status) => Response.SetStatus(status);
 
     /// <summary>Sets a response header; only before the first push.</summary>
-    protected void SetHeader(string name, string value) => _response.SetHeader(name, value);
+    protected void SetHeader(string name, string value) => Response.SetHeader(name, value);
 
     /// <summary>Writes a chunk of UTF-8 text.</summary>
-    protected void Push(string chunk) => _response.Push(Encoding.UTF8.GetBytes(chunk));
+    protected void Push(string chunk) => Response.Push(Encoding.UTF8.GetBytes(chunk));
 
     /// <summary>Writes a chunk of bytes.</summary>
-    protected void Push(ReadOnlyMemory<byte> chunk) => _response.Push(chunk);
+    protected void Push(ReadOnlyMemory<byte> chunk) => Response.Push(chunk);
 
     /// <summary>
     /// Writes one Server-Sent Event (<c>event:</c>, <c>id:</c>, <c>retry:</c>, and a <c>data:</c> line per line of
@@ -50,8 +41,8 @@ public abstract class LoopHandler : ReceiveActor
     protected void PushEvent(string data, string? eventName = null, string? id = null, TimeSpan? retry = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        _response.SetHeaderOnce("Content-Type", "text/event-stream");
-        _response.SetHeaderOnce("Cache-Control", "no-cache");
+        Response.SetHeaderOnce("Content-Type", "text/event-stream");
+        Response.SetHeaderOnce("Cache-Control", "no-cache");
         var text = new StringBuilder();
         if (eventName is not null) text.Append("event: ").Append(eventName).Append('\n');
         if (id is not null) text.Append("id: ").Append(id).Append('\n');
@@ -64,22 +55,8 @@ public abstract class LoopHandler : ReceiveActor
     /// <summary>Ends the response and stops the actor.</summary>
     protected void Finish()
     {
-        _response.Finish();
+        Response.Finish();
         Context.Stop(Self);
-    }
-
-    /// <summary>Closes the connection once the actor has stopped (after <c>PostStop</c>), and tells its listener.</summary>
-    public override void AroundPostStop()
-    {
-        try
-        {
-            base.AroundPostStop();
-        }
-        finally
-        {
-            _response.HandlerStopped(crashed: false); // a crash has closed it as crashed already
-            Context.Parent.Tell(new ListenerActor.HandlerEnded(Self));
-        }
     }
 
     /// <summary>The client went away; the response cannot be written any more. By default the actor stops.</summary>
@@ -89,18 +66,12 @@ public abstract class LoopHandler : ReceiveActor
     /// The listener drains: finish by <c>drain.Deadline</c>, or be stopped then. By default the handler acknowledges
     /// and finishes its response; override it to write a last chunk first, or to take the time it is given.
     /// </summary>
-    protected virtual void OnDrain(Drain drain)
+    protected override void OnDrain(Drain drain)
     {
         ArgumentNullException.ThrowIfNull(drain);
         AcknowledgeDrain(drain.Deadline);
         Finish();
     }
-
-    /// <summary>Tells the listener this handler has heard the drain (roadrunner's <c>acknowledge_drain/1</c>); without a drain in flight it does nothing.</summary>
-    protected void AcknowledgeDrain() => _drain.Acknowledge(Context, Request, null);
-
-    /// <summary>Tells the listener this handler has heard the drain and its <paramref name="deadline"/> (roadrunner's <c>acknowledge_drain/2</c>).</summary>
-    protected void AcknowledgeDrain(DrainDeadline deadline) => _drain.Acknowledge(Context, Request, deadline);
 }
 
 /// <summary>Told to a <see cref="LoopHandler"/> when its client has gone away.</summary>

@@ -16,70 +16,42 @@ namespace ActorRecorder.Http;
 /// the actor stops (1000), or crashes (1011). When its listener drains, <see cref="OnDrain"/> gets the deadline; by
 /// default it acknowledges and closes with 1001 (going away).
 /// </summary>
-public abstract class WebSocketHandler : ReceiveActor
+public abstract class WebSocketHandler : HandlerActor
 {
-    private readonly WebSocketSession _session;
-    private DrainAcknowledgement _drain;
-
     /// <summary>Takes the session its listener created it for.</summary>
     protected WebSocketHandler()
+        : base(HandlerProducer.Current<WebSocketSession>(nameof(WebSocketHandler)))
     {
-        _session = HandlerProducer.Current<WebSocketSession>(nameof(WebSocketHandler));
         Receive<WebSocketSession.FrameReceived>(f => HandleFrame(f.Frame));
         Receive<WebSocketSession.Ended>(_ => Context.Stop(Self));
-        Receive<Drain>(drain =>
-        {
-            _drain.Received(drain);
-            OnDrain(drain);
-        });
     }
-
-    /// <summary>The upgrade request.</summary>
-    protected HttpRequestContext Request => _session.Request;
 
     /// <summary>The session's id (the upgrade request's id).</summary>
-    protected string SessionId => _session.Request.RequestId;
+    protected string SessionId => Request.RequestId;
 
-    /// <summary>Closes the connection once the actor has stopped (after <c>PostStop</c>), and tells its listener.</summary>
-    public override void AroundPostStop()
-    {
-        try
-        {
-            base.AroundPostStop();
-        }
-        finally
-        {
-            _session.HandlerStopped(crashed: false); // a crash has closed it as crashed already
-            Context.Parent.Tell(new ListenerActor.HandlerEnded(Self));
-        }
-    }
+    // The base keeps the connection: one field per idle session, not two.
+    private WebSocketSession Session => (WebSocketSession)Connection;
 
     /// <summary>One complete message from the client: text or binary.</summary>
     protected abstract void HandleFrame(Frame frame);
 
     /// <summary>Sends a text or binary message; it is queued, in order, and recorded once sent.</summary>
-    protected void Send(Frame frame) => _session.Send(frame);
+    protected void Send(Frame frame) => Session.Send(frame);
 
     /// <summary>Starts the closing handshake with <paramref name="code"/>; the actor stops when it completes.</summary>
-    protected void Close(ushort code = 1000, string reason = "") => _session.Close(code, reason);
+    protected void Close(ushort code = 1000, string reason = "") => Session.Close(code, reason);
 
     /// <summary>
     /// The listener drains: close by <c>drain.Deadline</c>, or be stopped then (and the socket closed with 1001). By
     /// default the handler acknowledges and closes with 1001 (going away); override it to send a last message first,
     /// or to take the time it is given.
     /// </summary>
-    protected virtual void OnDrain(Drain drain)
+    protected override void OnDrain(Drain drain)
     {
         ArgumentNullException.ThrowIfNull(drain);
         AcknowledgeDrain(drain.Deadline);
         Close(GoingAway, "server draining");
     }
-
-    /// <summary>Tells the listener this handler has heard the drain (roadrunner's <c>acknowledge_drain/1</c>); without a drain in flight it does nothing.</summary>
-    protected void AcknowledgeDrain() => _drain.Acknowledge(Context, Request, null);
-
-    /// <summary>Tells the listener this handler has heard the drain and its <paramref name="deadline"/> (roadrunner's <c>acknowledge_drain/2</c>).</summary>
-    protected void AcknowledgeDrain(DrainDeadline deadline) => _drain.Acknowledge(Context, Request, deadline);
 
     /// <summary>The close code for a server going away (1001), which a drain closes with.</summary>
     protected const ushort GoingAway = 1001;
