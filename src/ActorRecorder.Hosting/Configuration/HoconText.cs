@@ -20,6 +20,10 @@ internal sealed class HoconText
     /// <summary>A quoted string, with JSON's escapes (HOCON's quoted strings are JSON's).</summary>
     public void String(string path, string value) => Line(path, Hocon.HoconLoader.Quote(value));
 
+    /// <summary>A list of quoted strings.</summary>
+    public void StringList(string path, IEnumerable<string> values) =>
+        Line(path, "[" + string.Join(", ", values.Select(Hocon.HoconLoader.Quote)) + "]");
+
     /// <summary>An unquoted word such as <c>unbounded</c> or <c>append</c>.</summary>
     public void Word(string path, string value) => Line(path, value);
 

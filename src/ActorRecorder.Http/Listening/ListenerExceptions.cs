@@ -31,8 +31,10 @@ public sealed class ListenerStartException(string listener, Exception innerExcep
 }
 
 /// <summary>No listener with that name runs (roadrunner's <c>{error, not_found}</c>).</summary>
-public sealed class ListenerNotFoundException(string listener)
-    : Exception($"No listener named '{listener}' is running.")
+/// <param name="listener">The listener's name.</param>
+/// <param name="message">What was looked for where, when more than the name says it (such as the node of a cluster).</param>
+public sealed class ListenerNotFoundException(string listener, string? message = null)
+    : Exception(message ?? $"No listener named '{listener}' is running.")
 {
     /// <summary>The listener's name.</summary>
     public string Listener { get; } = listener;

@@ -19,7 +19,19 @@ internal sealed class ListenerState(string name, ListenerOptions options, ActorS
 
     public IPEndPoint? Endpoint { get; set; }
 
-    public volatile ListenerStatus Status = ListenerStatus.Stopped;
+    private volatile ListenerStatus _status = ListenerStatus.Stopped;
+
+    /// <summary>Set by the listener's actor only; each change is published as <see cref="ListenerStatusChanged"/>.</summary>
+    public ListenerStatus Status
+    {
+        get => _status;
+        set
+        {
+            if (_status == value) return;
+            _status = value;
+            System.EventStream.Publish(new ListenerStatusChanged(Name, value));
+        }
+    }
 
     /// <summary>Counts a refusal: in <see cref="ListenerInfo.Rejected"/> and on the rejections meter, by reason.</summary>
     public void CountRejection(string reason)

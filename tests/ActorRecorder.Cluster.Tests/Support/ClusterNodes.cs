@@ -1,0 +1,64 @@
+using ActorRecorder.Http;
+using ActorRecorder.Testing;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Configuration;
+
+namespace ActorRecorder.Cluster.Tests.Support;
+
+/// <summary>
+/// Cluster nodes in this process, each an actor system with remoting on 127.0.0.1 and an ephemeral port, with failure
+/// detection and the split-brain resolver tuned short so that a spec sees a dead node downed in seconds.
+/// </summary>
+public static class ClusterNodes
+{
+    /// <summary>Every wait of the cluster specs is bounded by this.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    /// <summary>Short failure detection and downing, for specs only.</summary>
+    public const string Fast = """
+        akka.cluster.failure-detector.heartbeat-interval = 200ms
+        akka.cluster.failure-detector.acceptable-heartbeat-pause = 1s
+        akka.cluster.failure-detector.threshold = 8.0
+        akka.cluster.unreachable-nodes-reaper-interval = 200ms
+        akka.cluster.gossip-interval = 200ms
+        akka.cluster.leader-actions-interval = 200ms
+        akka.cluster.periodic-tasks-initial-delay = 200ms
+        akka.cluster.distributed-data.gossip-interval = 500ms
+        akka.remote.dot-netty.tcp.connection-timeout = 5s
+        akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
+        akka.coordinated-shutdown.phases.cluster-exiting.timeout = 5s
+        """;
+
+    /// <summary>The options of a spec node: loopback, an ephemeral port, seeds as given, a resolver that decides after 1 s.</summary>
+    public static ActorRecorderClusterOptions Options(params Address[] seeds) => new()
+    {
+        Hostname = "127.0.0.1",
+        Port = 0,
+        SeedNodes = seeds.Select(s => s.ToString()).ToArray(),
+        StableAfter = TimeSpan.FromSeconds(1),
+        ViewRefreshInterval = TimeSpan.FromMilliseconds(250),
+        RequestTimeout = TimeSpan.FromSeconds(10),
+    };
+
+    /// <summary>The whole config of a node with <paramref name="options"/>.</summary>
+    public static Config Config(ActorRecorderClusterOptions options, string? extra = null) =>
+        ConfigurationFactory.ParseString(extra ?? "")
+            .WithFallback(options.ToConfig())
+            .WithFallback(ConfigurationFactory.ParseString(Fast))
+            .WithFallback(ConfigurationFactory.ParseString(SpecConfig.Text));
+
+    /// <summary>Starts a node; its ClusterListeners start with it.</summary>
+    public static ActorSystem Start(ActorRecorderClusterOptions options, string? extra = null) =>
+        ActorSystem.Create("actor-recorder", Config(options, extra));
+
+    /// <summary>A listener with one route on an ephemeral loopback port.</summary>
+    public static ListenerOptions Listener() => new()
+    {
+        Port = 0,
+        Routes = new Routes().Map("/", (_, _) => Task.FromResult(HttpResponse.Text("hello"))),
+    };
+
+    /// <summary>The node's address in the cluster.</summary>
+    public static Address Address(this ActorSystem system) => Akka.Cluster.Cluster.Get(system).SelfAddress;
+}
