@@ -35,7 +35,10 @@ public sealed class ClusterListeners : IExtension
                 "create it with ActorRecorderClusterOptions.ToConfig(), or add WithActorRecorderCluster(...) to Akka.Hosting's builder.");
         _system = system;
         _cluster = Akka.Cluster.Cluster.Get(system);
-        var config = (system.Settings.Config.GetConfig(ActorRecorderClusterOptions.ConfigPath) ?? Config.Empty).WithFallback(ClusterDefaults.Section);
+        var settings = system.Settings.Config;
+        var config = settings.HasPath(ActorRecorderClusterOptions.ConfigPath)
+            ? settings.GetConfig(ActorRecorderClusterOptions.ConfigPath).WithFallback(ClusterDefaults.Section)
+            : ClusterDefaults.Section;
         RefreshInterval = config.GetTimeSpan("view.refresh-interval", null, allowInfinite: false);
         RequestTimeout = config.GetTimeSpan("request-timeout", null, allowInfinite: false);
         var listeners = Listeners.Get(system);

@@ -57,8 +57,7 @@ public sealed class ActorRecorderClusterOptions
     public static ActorRecorderClusterOptions FromConfig(Config config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var section = config.GetConfig(ConfigPath) ?? Config.Empty;
-        section = section.WithFallback(ClusterDefaults.Section);
+        var section = config.HasPath(ConfigPath) ? config.GetConfig(ConfigPath).WithFallback(ClusterDefaults.Section) : ClusterDefaults.Section;
         var options = new ActorRecorderClusterOptions
         {
             Hostname = Read(section, "hostname", k => section.GetString(k)),
@@ -152,10 +151,11 @@ public sealed class ActorRecorderClusterOptions
 
     private static IReadOnlyList<string> StringList(Config section, string key)
     {
-        var value = section.GetValue(key);
-        if (value is null || value.IsEmpty) return [];
-        if (value.IsArray()) return value.GetStringList().Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
-        return value.GetString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (!section.HasPath(key)) return [];
+        var list = section.GetValue(key).IsString()
+            ? section.GetString(key).Split(',')
+            : section.GetStringList(key);
+        return list.Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
     }
 
     private static T Read<T>(Config section, string key, Func<string, T> read)

@@ -87,7 +87,9 @@ internal sealed class ListenerViewPublisher : ReceiveActor, IWithTimers
         var listeners = new List<ClusterListenerInfo>();
         foreach (var name in await _listeners.ListAsync().ConfigureAwait(false))
         {
-            if (await _listeners.InfoAsync(name).ConfigureAwait(false) is { } info) listeners.Add(ClusterListenerInfo.From(self, info));
+            // A stopped listener is on its way out of its supervisor (drained, stopped) or restarting: not serving either way.
+            if (await _listeners.InfoAsync(name).ConfigureAwait(false) is { Status: not ListenerStatus.Stopped } info)
+                listeners.Add(ClusterListenerInfo.From(self, info));
         }
         return new NodeListeners(listeners);
     }

@@ -1,6 +1,7 @@
 using ActorRecorder.Http;
 using ActorRecorder.Testing;
 using Akka.Actor;
+using Akka.Actor.Setup;
 using Akka.Cluster;
 using Akka.Configuration;
 
@@ -41,16 +42,21 @@ public static class ClusterNodes
         RequestTimeout = TimeSpan.FromSeconds(10),
     };
 
-    /// <summary>The whole config of a node with <paramref name="options"/>.</summary>
-    public static Config Config(ActorRecorderClusterOptions options, string? extra = null) =>
-        ConfigurationFactory.ParseString(extra ?? "")
-            .WithFallback(options.ToConfig())
-            .WithFallback(ConfigurationFactory.ParseString(Fast))
-            .WithFallback(ConfigurationFactory.ParseString(SpecConfig.Text));
+    /// <summary>
+    /// The setup of a node with <paramref name="options"/> (its TLS certificate included), over <paramref name="extra"/>
+    /// HOCON when given, then <see cref="Fast"/> and the specs' common config.
+    /// </summary>
+    public static ActorSystemSetup Setup(ActorRecorderClusterOptions options, string? extra = null)
+    {
+        var setup = options.ToSetup(ConfigurationFactory.ParseString(Fast).WithFallback(ConfigurationFactory.ParseString(SpecConfig.Text)));
+        if (extra is null) return setup;
+        var bootstrap = setup.Get<BootstrapSetup>().Value;
+        return setup.And(bootstrap.WithConfig(ConfigurationFactory.ParseString(extra).WithFallback(bootstrap.Config.Value)));
+    }
 
     /// <summary>Starts a node; its ClusterListeners start with it.</summary>
     public static ActorSystem Start(ActorRecorderClusterOptions options, string? extra = null) =>
-        ActorSystem.Create("actor-recorder", Config(options, extra));
+        ActorSystem.Create("actor-recorder", Setup(options, extra));
 
     /// <summary>A listener with one route on an ephemeral loopback port.</summary>
     public static ListenerOptions Listener() => new()

@@ -14,7 +14,7 @@ public abstract class ClusterSpec : Akka.TestKit.Xunit2.TestKit
     private readonly List<ActorSystem> _nodes = [];
 
     protected ClusterSpec(ITestOutputHelper output, ActorRecorderClusterOptions? options = null, string? extra = null)
-        : base(ClusterNodes.Config(options ?? ClusterNodes.Options(), extra), "actor-recorder", output)
+        : base(ClusterNodes.Setup(options ?? ClusterNodes.Options(), extra), "actor-recorder", output)
     {
     }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ActorRecorder.Testing;
@@ -16,16 +15,9 @@ public sealed class SelfSignedCertificate : IDisposable
     public SelfSignedCertificate(string password)
     {
         Password = password;
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, false));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1", "Server Authentication")], false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var (certificate, key) = SelfSigned.Create();
+        using var disposeCertificate = certificate;
+        using var disposeKey = key;
         Thumbprint = certificate.Thumbprint;
         PfxPath = _directory.File("server.pfx");
         File.WriteAllBytes(PfxPath, certificate.Export(X509ContentType.Pfx, password));
