@@ -116,7 +116,8 @@ public sealed class ClusterListeners : IExtension
     /// <summary>
     /// Drains every listener of <paramref name="node"/> at once, then has the node leave the cluster, and returns once it
     /// is removed: the way to take a node out for a deploy. The node's CoordinatedShutdown runs on its leave, so its
-    /// recorders flush and, when it is the server program, it exits.
+    /// recorders flush and, when it is the server program, it exits. It leaves even when a drain fails: whoever asked
+    /// wants it out, and what is left stops with its supervisors.
     /// </summary>
     /// <exception cref="ClusterNodeNotFoundException">The node is not a member.</exception>
     /// <exception cref="ClusterNodeUnreachableException">The node is unreachable, gave no answer by the deadline plus <see cref="RequestTimeout"/>, or was not removed within <see cref="RequestTimeout"/> after.</exception>

@@ -54,7 +54,8 @@ internal sealed class ClusterListenersAgent : ReceiveActor
         {
             if (task.IsCompletedSuccessfully) replyTo.Tell(task.Result);
             else replyTo.Tell(new CommandFailed(CommandFailure.Failed, "", $"on node {cluster.SelfAddress}: {task.Exception?.GetBaseException().Message}"));
-            // Leaving runs this node's CoordinatedShutdown from its cluster phases on: what is left is stopped in OTP order.
+            // It leaves even when a drain failed: whoever asked wants the node out, and its CoordinatedShutdown (run by the
+            // leave) stops what is left in OTP order.
             log.Info("Leaving the cluster after the drain.");
             cluster.Leave(cluster.SelfAddress);
         }, TaskScheduler.Default);

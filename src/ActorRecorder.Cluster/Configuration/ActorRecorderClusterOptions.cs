@@ -115,7 +115,7 @@ public sealed class ActorRecorderClusterOptions
         Validate();
         if (Tls is not null)
             throw new InvalidOperationException("With TLS, a node pins its certificate in code: create the actor system with ToSetup(), not ToConfig().");
-        return ClusterHocon.Node(this).ToConfig(nameof(ActorRecorderClusterOptions));
+        return ClusterHocon.Node(this, Config.Empty).ToConfig(nameof(ActorRecorderClusterOptions));
     }
 
     /// <summary>
@@ -128,7 +128,7 @@ public sealed class ActorRecorderClusterOptions
     public ActorSystemSetup ToSetup(Config? config = null)
     {
         Validate();
-        var node = ClusterHocon.Node(this).ToConfig(nameof(ActorRecorderClusterOptions));
+        var node = ClusterHocon.Node(this, config ?? Config.Empty).ToConfig(nameof(ActorRecorderClusterOptions));
         var bootstrap = BootstrapSetup.Create().WithConfig(config is null ? node : node.WithFallback(config));
         return Tls is { } tls ? ActorSystemSetup.Create(bootstrap, ClusterTls.Setup(ClusterTls.Load(tls))) : ActorSystemSetup.Create(bootstrap);
     }

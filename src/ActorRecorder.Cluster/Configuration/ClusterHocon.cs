@@ -1,4 +1,8 @@
 using ActorRecorder.Hosting;
+using ActorRecorder.Http;
+using ActorRecorder.Otp;
+using Akka.Actor;
+using Akka.Configuration;
 using ActorRecorder.Recording;
 
 namespace ActorRecorder.Cluster;
@@ -7,7 +11,9 @@ namespace ActorRecorder.Cluster;
 internal static class ClusterHocon
 {
     /// <summary>Everything a node needs: remoting, the cluster, and <see cref="Common"/>; <see cref="ActorRecorderClusterOptions.ToConfig"/>.</summary>
-    public static HoconText Node(ActorRecorderClusterOptions options)
+    /// <param name="options">The node's options.</param>
+    /// <param name="rest">The rest of the system's config, for the drain's timeout.</param>
+    public static HoconText Node(ActorRecorderClusterOptions options, Config rest)
     {
         var hocon = new HoconText();
         hocon.Word("akka.actor.provider", "cluster");
@@ -24,7 +30,7 @@ internal static class ClusterHocon
         }
         // Started with the system, on every node: a node that has not started it can be neither seen nor drained.
         hocon.StringList("akka.extensions", [typeof(ClusterListenersProvider).AssemblyQualifiedName!]);
-        Common(hocon, options);
+        Common(hocon, options, rest);
         return hocon;
     }
 
@@ -32,8 +38,12 @@ internal static class ClusterHocon
     /// What Akka.Hosting's <c>WithRemoting</c> and <c>WithClustering</c> do not write: the split-brain resolver's
     /// settings, joining itself when there is no seed node, and the serializer of the messages that cross nodes.
     /// </summary>
-    public static HoconText Common(HoconText hocon, ActorRecorderClusterOptions options)
+    public static HoconText Common(HoconText hocon, ActorRecorderClusterOptions options, Config rest)
     {
+        // Akka.Cluster creates CoordinatedShutdown as the system starts, before the Listeners extension could raise the
+        // drain's phase to fit: so it is written here, unless the config sets it.
+        if (DrainOnShutdown.PhaseTimeoutFor(rest) is { } phase)
+            hocon.Duration(PhaseTimeouts.Key(CoordinatedShutdown.PhaseServiceUnbind), phase);
         // No seed node: ClusterListeners has the node join itself, the first node of a new cluster.
         if (options.SeedNodes.Count == 0) hocon.Bool(ClusterListeners.JoinSelfKey, true);
         hocon.String("akka.cluster.downing-provider-class", "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster");

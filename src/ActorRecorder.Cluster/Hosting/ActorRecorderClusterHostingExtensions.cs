@@ -40,7 +40,9 @@ public static class ActorRecorderClusterHostingExtensions
         }
         builder.WithRemoting(remote);
         builder.WithClustering(new ClusterOptions { SeedNodes = [.. options.SeedNodes], Roles = [.. options.Roles] });
-        builder.AddHocon(ClusterHocon.Common(new HoconText(), options).ToConfig(nameof(WithActorRecorderCluster)), HoconAddMode.Prepend);
+        // The drain's timeout as configured so far: add config files and options before this call.
+        var configured = builder.Configuration.HasValue ? builder.Configuration.Value : Akka.Configuration.Config.Empty;
+        builder.AddHocon(ClusterHocon.Common(new HoconText(), options, configured).ToConfig(nameof(WithActorRecorderCluster)), HoconAddMode.Prepend);
         builder.WithActorRecorder();
         return builder.WithExtension<ClusterListenersProvider>();
     }

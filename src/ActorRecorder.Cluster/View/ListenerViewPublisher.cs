@@ -9,8 +9,8 @@ namespace ActorRecorder.Cluster;
 /// <summary>
 /// Writes this node's listeners into the cluster-wide view (Akka Distributed Data, <see cref="ClusterListeners.ViewKey"/>,
 /// one entry per node, written only by that node). A listener that starts, drains or stops is written at once, to every
-/// node (<see cref="WriteAll"/>); the counters every refresh interval, when they changed. When a member is removed,
-/// its entry is removed too.
+/// node (<see cref="WriteAll"/>); the counters every refresh interval when they changed, here, for Distributed Data's
+/// gossip to carry. When a member is removed, its entry is removed too.
 /// </summary>
 internal sealed class ListenerViewPublisher : ReceiveActor, IWithTimers
 {
@@ -41,6 +41,7 @@ internal sealed class ListenerViewPublisher : ReceiveActor, IWithTimers
         {
             _reading = false;
             _log.Debug("Could not read this node's listeners: {0}", f.Cause.Message);
+            if (_readAgain) Read();
         });
         Receive<ClusterEvent.MemberRemoved>(m => _replicator.Tell(Dsl.Update(ClusterListeners.ViewKey, LWWDictionary<string, NodeListeners>.Empty, WriteLocal.Instance,
             view => view.Remove(_cluster, ClusterListeners.NodeKey(m.Member.UniqueAddress)))));
@@ -99,9 +100,11 @@ internal sealed class ListenerViewPublisher : ReceiveActor, IWithTimers
         _reading = false;
         if (!snapshot.SameAs(_written))
         {
+            // A listener that came, went or changed status goes to every node now; new counters ride on gossip.
+            IWriteConsistency consistency = snapshot.SameListenersAs(_written) ? WriteLocal.Instance : new WriteAll(_writeTimeout);
             _written = snapshot;
             var key = ClusterListeners.NodeKey(_cluster.SelfUniqueAddress);
-            _replicator.Tell(Dsl.Update(ClusterListeners.ViewKey, LWWDictionary<string, NodeListeners>.Empty, new WriteAll(_writeTimeout), view => view.SetItem(_cluster, key, snapshot)));
+            _replicator.Tell(Dsl.Update(ClusterListeners.ViewKey, LWWDictionary<string, NodeListeners>.Empty, consistency, view => view.SetItem(_cluster, key, snapshot)));
         }
         if (_readAgain) Read();
     }

@@ -35,6 +35,16 @@ internal sealed class DrainOnShutdown
         return timeout;
     }
 
+    /// <summary>
+    /// The <c>service-unbind</c> phase's timeout that the drain configured in <paramref name="config"/> needs, for a
+    /// system whose CoordinatedShutdown is created before the product's extensions run (a cluster node: Akka.Cluster
+    /// creates it at start), so that it goes into the config the system is created with; null when
+    /// <paramref name="config"/> sets that timeout itself.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The drain's timeout is invalid; the message names the key and the value.</exception>
+    internal static TimeSpan? PhaseTimeoutFor(Config config) =>
+        config.HasPath(PhaseTimeouts.Key(CoordinatedShutdown.PhaseServiceUnbind)) ? null : ReadTimeout(config) + Overrun;
+
     public DrainOnShutdown(ExtendedActorSystem system, Listeners listeners, TimeSpan timeout)
     {
         _listeners = listeners;

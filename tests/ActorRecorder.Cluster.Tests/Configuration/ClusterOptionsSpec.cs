@@ -139,4 +139,16 @@ public sealed class ClusterOptionsSpec
         Assert.Contains(typeof(ClusterListenersProvider).FullName!, Assert.Single(config.GetStringList("akka.extensions")));
         Assert.False(config.GetBoolean("actor-recorder.cluster.join-self", false)); // it has a seed node
     }
+
+    [Theory]
+    [InlineData("", 12_000)]
+    [InlineData("actor-recorder.drain.timeout = 30s", 32_000)]
+    [InlineData("akka.coordinated-shutdown.phases.service-unbind.timeout = 7s", 7_000)]
+    public void The_drains_phase_is_long_enough_before_Akka_Cluster_creates_CoordinatedShutdown(string rest, int phaseMilliseconds)
+    {
+        var setup = new ActorRecorderClusterOptions { Port = 0 }.ToSetup(HoconLoader.ParseString(rest));
+        var config = setup.Get<Akka.Actor.BootstrapSetup>().Value.Config.Value;
+
+        Assert.Equal(TimeSpan.FromMilliseconds(phaseMilliseconds), config.GetTimeSpan("akka.coordinated-shutdown.phases.service-unbind.timeout"));
+    }
 }

@@ -52,6 +52,7 @@ public sealed class DrainNodeSpec(ITestOutputHelper output) : ClusterSpec(output
     [Fact]
     public async Task Draining_a_node_that_is_not_a_member_names_it()
     {
+        await AwaitUpAsync(A);
         var stranger = new Address("akka.tcp", "actor-recorder", "127.0.0.1", 2);
 
         var error = await Assert.ThrowsAsync<ClusterNodeNotFoundException>(() => ClusterListeners.Get(A).DrainNodeAsync(stranger, TimeSpan.FromSeconds(1)));
