@@ -5,7 +5,7 @@
 .DESCRIPTION
     build                  restore and build ActorRecorder.sln (warnings are errors)
     test [args]            dotnet test: every test project (the CI command); args go to dotnet test
-    bench <suite> [args]   a benchmark suite in Release: otp, recorder, hocon or http; args go to the
+    bench <suite> [args]   a benchmark suite in Release: otp, recorder, hocon, http or cluster; args go to the
                            benchmarks (--json, --runs N, --only name,...)
     serve [args]           dotnet run --project src/ActorRecorder.Server; args go to the program
     Runs from any directory; exits with dotnet's exit code. The pinned PowerShell comes with the repo:
@@ -20,7 +20,7 @@ $ErrorActionPreference = 'Stop'
 
 $targets = 'build', 'test', 'bench', 'serve'
 # The suites of tests/ActorRecorder.Benchmarks/Program.cs.
-$suites = 'otp', 'recorder', 'hocon', 'http'
+$suites = 'otp', 'recorder', 'hocon', 'http', 'cluster'
 
 function Fail([string] $message) {
     [Console]::Error.WriteLine("build.ps1: $message")

@@ -1,4 +1,5 @@
 using System.Runtime;
+using ActorRecorder.Benchmarks.Cluster;
 using ActorRecorder.Benchmarks.Harness;
 using ActorRecorder.Benchmarks.Hocon;
 using ActorRecorder.Benchmarks.Http;
@@ -20,7 +21,7 @@ bool Selected(string name) => only is null || only.Any(o => name.StartsWith(o, S
 var suites = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || (args[i - 1] != "--runs" && args[i - 1] != "--only"))).ToList();
 if (suites.Count == 0)
 {
-    Console.Error.WriteLine("usage: ActorRecorder.Benchmarks <otp|recorder|hocon|http> [--json] [--runs N] [--only name,...]");
+    Console.Error.WriteLine("usage: ActorRecorder.Benchmarks <otp|recorder|hocon|http|cluster> [--json] [--runs N] [--only name,...]");
     return 2;
 }
 
@@ -39,7 +40,8 @@ foreach (var suite in suites)
         "recorder" => RecorderSuite.Run(Selected),
         "otp" => OtpSuite.Run(Selected),
         "http" => HttpSuite.Run(Selected),
-        _ => throw new ArgumentException($"Unknown benchmark suite '{suite}'; known: otp, recorder, hocon, http."),
+        "cluster" => ClusterSuite.Run(Selected),
+        _ => throw new ArgumentException($"Unknown benchmark suite '{suite}'; known: otp, recorder, hocon, http, cluster."),
     };
     foreach (var figure in results)
     {
