@@ -42,9 +42,6 @@ public sealed class BenchNodes : IDisposable
         akka.remote.dot-netty.tcp.connection-timeout = 5s
         akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
         akka.coordinated-shutdown.phases.cluster-exiting.timeout = 5s
-        # Room for the listeners' drain on shutdown (actor-recorder.drain.timeout 10 s + 2 s), which a node's listeners
-        # otherwise warn about: Akka.Cluster creates CoordinatedShutdown before the product can raise the phase.
-        akka.coordinated-shutdown.phases.service-unbind.timeout = 12s
         """);
 
     private readonly List<ActorSystem> _nodes = [];
