@@ -155,7 +155,8 @@ public sealed class ActorRecorderClusterOptions
         var value = section.GetValue(key);
         if (value is null || value.IsEmpty) return [];
         if (value.IsArray()) return value.GetStringList().Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
-        return value.GetString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // Akka's IsArray() is false for an empty list ([] in reference.conf), and GetString() of it null: no entries.
+        return value.GetString()?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
     }
 
     private static T Read<T>(Config section, string key, Func<string, T> read)
