@@ -1,0 +1,86 @@
+using System.CommandLine;
+using ActorRecorder.Server.Cli;
+using ActorRecorder.Server.Clustering;
+
+namespace ActorRecorder.Server.Commands;
+
+/// <summary><c>cluster status --url http://host:port [--admin-token T] [--json]</c>: the cluster as one of its nodes' HTTP address shows it.</summary>
+internal static class ClusterCommand
+{
+    /// <summary>How long a status request may take.</summary>
+    private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(10);
+
+    public static Command Create() => new("cluster",
+        "See a cluster of actor-recorder servers (serve with --seed, --cluster-port or --cluster-host) through any node's HTTP address.")
+    {
+        Status(),
+    };
+
+    private static Command Status()
+    {
+        var url = Url();
+        var token = AdminToken();
+        var json = new Option<bool>("--json") { Description = "Print the cluster section of the node's /api/status as one JSON object (for scripts) instead of a table." };
+        var command = new Command("status",
+            "Print every member of the cluster (host:port and state, reachable or not) and its listeners (name, endpoint, status, "
+            + "connections, WebSocket sessions), as the node at --url sees them. Exits 3 when the node cannot be reached, refuses the "
+            + "admin token, or is not a cluster node.")
+        {
+            url,
+            token,
+            json,
+        };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            using var client = new NodeClient(BaseUrl(parsed.GetRequiredValue(url)), TokenValue(parsed, token), StatusTimeout);
+            var view = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
+            var output = parsed.InvocationConfiguration.Output;
+            if (parsed.GetValue(json)) ClusterStatusReport.WriteJson(output, view);
+            else ClusterStatusReport.Write(Terminal.Over(output), view);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary><c>--url http://host:port</c>: any node's HTTP address (the "listening on" line of its serve).</summary>
+    private static Option<string> Url()
+    {
+        var option = new Option<string>("--url")
+        {
+            Description = "Any node's HTTP address, as its 'listening on' line prints it: http://host:port.",
+            Required = true,
+            HelpName = "http://host:port",
+        };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                result.AddError(CommonSymbols.Invalid(option, value, "give an absolute http:// or https:// URL, e.g. http://127.0.0.1:8080."));
+        });
+        return option;
+    }
+
+    private static Option<string> AdminToken()
+    {
+        var option = new Option<string>("--admin-token")
+        {
+            Description = "The node's admin token (serve's --admin-token), sent as a bearer token (default: the environment's ACTOR_RECORDER_ADMIN_TOKEN).",
+            HelpName = "token",
+        };
+        option.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>())) result.AddError("--admin-token must not be empty.");
+        });
+        return option;
+    }
+
+    private static string? TokenValue(ParseResult parsed, Option<string> option) =>
+        parsed.GetValue(option) ?? (Environment.GetEnvironmentVariable("ACTOR_RECORDER_ADMIN_TOKEN") is { Length: > 0 } token ? token : null);
+
+    // The routes are relative to the node's root: a path given with the URL is kept as its base.
+    private static Uri BaseUrl(string url)
+    {
+        var uri = new Uri(url, UriKind.Absolute);
+        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/");
+    }
+}
