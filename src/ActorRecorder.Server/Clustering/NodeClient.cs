@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace ActorRecorder.Server.Clustering;
@@ -31,6 +32,25 @@ internal sealed class NodeClient(Uri baseUrl, string? adminToken, TimeSpan timeo
             + "(or actor-recorder.cluster.enabled = on).");
     }
 
+    /// <summary>Asks the node to drain member <paramref name="node"/> (<c>POST /api/cluster/drain</c>) and returns each listener's drain.</summary>
+    /// <exception cref="NodeQueryException">No answer, or a refusal (its message in the exception's).</exception>
+    public async Task<NodeDrainView> DrainAsync(string node, TimeSpan drainTimeout, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, ClusterDrainRoute.Path.TrimStart('/'))
+        {
+            Content = JsonContent.Create(new { node, timeoutMs = (long)drainTimeout.TotalMilliseconds }),
+        };
+        var body = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return JsonSerializer.Deserialize<NodeDrainView>(body, JsonSerializerOptions.Web) ?? throw new JsonException("null");
+        }
+        catch (JsonException e)
+        {
+            throw new NodeQueryException($"{Url(ClusterDrainRoute.Path.TrimStart('/'))} did not answer with a drain's result: {e.Message}", e);
+        }
+    }
+
     /// <summary>Sends <paramref name="request"/> with the token and returns the body of a 2xx answer.</summary>
     /// <exception cref="NodeQueryException">No answer within the timeout, a 401, or another error status (its body in the message).</exception>
     public async Task<string> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -50,7 +70,7 @@ internal sealed class NodeClient(Uri baseUrl, string? adminToken, TimeSpan timeo
                         ? $"{url} requires an admin token: give --admin-token <token> (or set ACTOR_RECORDER_ADMIN_TOKEN)."
                         : $"{url} refused the admin token given (HTTP 401).");
                 if (!response.IsSuccessStatusCode)
-                    throw new NodeQueryException($"{url} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}: {body.Trim()}");
+                    throw new NodeQueryException($"{url} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}: {ErrorMessage(body)}");
                 return body;
             }
             catch (HttpRequestException e)
@@ -65,6 +85,20 @@ internal sealed class NodeClient(Uri baseUrl, string? adminToken, TimeSpan timeo
     }
 
     public void Dispose() => _http.Dispose();
+
+    // The cluster routes refuse with {"error": "..."}; other answers are shown as they are.
+    private static string ErrorMessage(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("error", out var error)) return error.GetString() ?? body;
+        }
+        catch (JsonException)
+        {
+        }
+        return body.Trim();
+    }
 
     private Uri Url(string relative) => new(baseUrl, relative);
 
