@@ -67,18 +67,18 @@ internal static class ClusterCommand
             if (colon <= 0 || !int.TryParse(value![(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out _))
                 result.AddError(CommonSymbols.Invalid(node, value ?? "", "give the member's host:port, e.g. 127.0.0.1:4054."));
         });
-        var timeout = new Option<TimeSpan>("--timeout")
+        // No DefaultValueFactory: help would show the default as 00:00:10; the description says 10s.
+        var timeout = new Option<TimeSpan?>("--timeout")
         {
             Description = "How long the node's listeners have to finish their sessions before they are cut: 10s, 500ms, 2m (default 10s).",
             HelpName = "duration",
-            DefaultValueFactory = _ => TimeSpan.FromMilliseconds(DrainTimeout.DefaultMilliseconds),
         };
         timeout.CustomParser = result =>
         {
             var text = string.Join(' ', result.Tokens.Select(t => t.Value));
             if (DurationText.TryParse(text, out var duration)) return duration;
             result.AddError(CommonSymbols.Invalid(timeout, text, "give a duration such as 10s, 500ms or 2m (at most an hour)."));
-            return default;
+            return null;
         };
         var json = new Option<bool>("--json") { Description = "Print the node's answer as one JSON object instead of a table." };
         var command = new Command("drain",
@@ -95,7 +95,7 @@ internal static class ClusterCommand
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            var drainTimeout = parsed.GetValue(timeout);
+            var drainTimeout = parsed.GetValue(timeout) ?? TimeSpan.FromMilliseconds(DrainTimeout.DefaultMilliseconds);
             // The drain, the node's answer and its removal from the cluster: each has its own bound on the node.
             using var client = new NodeClient(BaseUrl(parsed.GetRequiredValue(url)), TokenValue(parsed, token), drainTimeout + DrainAnswerAllowance);
             var view = await client.DrainAsync(parsed.GetRequiredValue(node), drainTimeout, cancellationToken).ConfigureAwait(false);
