@@ -22,6 +22,10 @@ public sealed partial class ServerProcess : IDisposable
 
     private const int SigTerm = 15;
 
+    // Linux's numbers (macOS has others): the specs that pause a process run on Linux only.
+    private const int SigStop = 19;
+    private const int SigCont = 18;
+
     private readonly Process _process;
     private readonly ITestOutputHelper? _testOutput;
     private readonly StringBuilder _output = new();
@@ -143,11 +147,19 @@ public sealed partial class ServerProcess : IDisposable
     }
 
     /// <summary>Sends SIGTERM through libc's kill(2) (Process.Kill sends SIGKILL).</summary>
-    public void Terminate()
+    public void Terminate() => Signal(SigTerm, "SIGTERM");
+
+    private void Signal(int signal, string name)
     {
-        if (Kill(_process.Id, SigTerm) != 0)
-            throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}.\n{Output}");
+        if (Kill(_process.Id, signal) != 0)
+            throw new InvalidOperationException($"kill({_process.Id}, {name}) failed: errno {Marshal.GetLastPInvokeError()}.\n{Output}");
     }
+
+    /// <summary>Freezes it with SIGSTOP (Linux): it neither answers nor sends, as a node behind a partition.</summary>
+    public void Pause() => Signal(SigStop, "SIGSTOP");
+
+    /// <summary>Lets a paused process run again with SIGCONT (Linux).</summary>
+    public void Resume() => Signal(SigCont, "SIGCONT");
 
     /// <summary>The exit code once it has exited and its output is read; killed, and the spec fails, after <see cref="Patience"/>.</summary>
     public async Task<int> ExitAsync()
