@@ -17,6 +17,7 @@ public static class Program
             ReplayCommand.Create(),
             ExportCommand.Create(),
             ServeCommand.Create(),
+            ClusterCommand.Create(),
         },
     }.WithExitCodes();
 

@@ -12,7 +12,10 @@ public static class ExitCodes
     /// <summary>Bad usage: an unknown option, a missing or invalid value, a file that is missing or unreadable, an output that cannot be written.</summary>
     public const int Usage = 2;
 
-    /// <summary>The command could not complete: the server could not be reached, or an unexpected error.</summary>
+    /// <summary>
+    /// The command could not complete: the server could not be reached (or, for cluster commands, refused the token or is not
+    /// a cluster node), a cluster node was downed or could not join, or an unexpected error.
+    /// </summary>
     public const int Failure = 3;
 
     /// <summary>Stopped by Ctrl+C (SIGINT) or SIGTERM before it finished: 128 + SIGINT, as shells report it.</summary>

@@ -12,7 +12,7 @@ internal static class ExitCodesHelp
         (ExitCodes.Success, "success (for replay: no answer differs)"),
         (ExitCodes.Difference, "replay found a difference"),
         (ExitCodes.Usage, "bad usage: unknown option, missing or invalid value, file not found or unreadable, output not writable"),
-        (ExitCodes.Failure, "the command could not complete (e.g. replay could not reach the server)"),
+        (ExitCodes.Failure, "the command could not complete (e.g. replay or cluster could not reach the server, cluster: not a cluster node or 401; serve: the node was downed)"),
         (ExitCodes.Cancelled, "cancelled (Ctrl+C)"),
     ];
 

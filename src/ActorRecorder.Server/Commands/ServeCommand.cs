@@ -2,14 +2,16 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using ActorRecorder.Server.Cli;
+using ActorRecorder.Server.Clustering;
 using ActorRecorder.Server.Serving;
 
 namespace ActorRecorder.Server.Commands;
 
 /// <summary>
-/// <c>serve [--config file.conf] [--address ip] [--port n] [--recordings dir] [--admin-token token]</c>: the server, with
-/// a live status page, a recorded WebSocket echo, health probes and the recordings to download. The command with no
-/// arguments at all runs it.
+/// <c>serve [--config file.conf] [--address ip] [--port n] [--recordings dir] [--admin-token token] [--cluster-port n]
+/// [--cluster-host address] [--seed akka.tcp://actor-recorder@host:port]…</c>: the server, with a live status page, a
+/// recorded WebSocket echo, health probes and the recordings to download, alone or as a cluster node. The command with
+/// no arguments at all runs it.
 /// </summary>
 internal static class ServeCommand
 {
@@ -17,7 +19,7 @@ internal static class ServeCommand
     public const string Name = "serve";
 
     /// <summary>serve's options: a command line that starts with one of them is serve's.</summary>
-    public static readonly IReadOnlyList<string> OptionNames = ["--config", "--address", "--port", "--recordings", "--admin-token"];
+    public static readonly IReadOnlyList<string> OptionNames = ["--config", "--address", "--port", "--recordings", "--admin-token", "--cluster-port", "--cluster-host", "--seed"];
 
     public static Command Create()
     {
@@ -42,18 +44,7 @@ internal static class ServeCommand
             var value = result.GetValueOrDefault<string>();
             if (!IPAddress.TryParse(value, out _)) result.AddError(CommonSymbols.Invalid(address, value, "give an IPv4 or IPv6 address, e.g. 127.0.0.1 or 0.0.0.0."));
         });
-        var port = new Option<int?>("--port")
-        {
-            Description = "The TCP port (default from the config: 8080); 0 lets the system choose one, which the 'listening on' line tells.",
-            HelpName = "n",
-        };
-        port.CustomParser = result =>
-        {
-            var text = string.Join(' ', result.Tokens.Select(t => t.Value));
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= IPEndPoint.MaxPort) return n;
-            result.AddError(CommonSymbols.Invalid(port, text, $"give a port number from 0 to {IPEndPoint.MaxPort}."));
-            return null;
-        };
+        var port = PortOption("--port", "The TCP port (default from the config: 8080); 0 lets the system choose one, which the 'listening on' line tells.");
         var recordings = new Option<string>("--recordings")
         {
             Description = "The recordings directory, created if missing (default from the config: ./recordings).",
@@ -75,23 +66,76 @@ internal static class ServeCommand
             if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>())) result.AddError("--admin-token must not be empty.");
         });
 
+        var clusterPort = PortOption("--cluster-port",
+            "Make this server a cluster node, with Akka remoting on this TCP port (default from the config: actor-recorder.cluster.port, "
+            + "2552, or CLUSTER_PORT); 0 lets the system choose one, for a node that joins through a seed.");
+        var clusterHost = new Option<string>("--cluster-host")
+        {
+            Description = "Make this server a cluster node, with Akka remoting bound to this address, the one other nodes reach it at "
+                + "(default from the config: actor-recorder.cluster.hostname, 127.0.0.1, or CLUSTER_HOST).",
+            HelpName = "address",
+        };
+        clusterHost.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (Uri.CheckHostName(value) == UriHostNameType.Unknown)
+                result.AddError(CommonSymbols.Invalid(clusterHost, value, "give an IP address or a host name of this machine, e.g. 127.0.0.1."));
+        });
+        var seed = new Option<string[]>("--seed")
+        {
+            Description = "Make this server a cluster node that joins through this seed node; repeat it for more seeds, the same list on "
+                + "every node (default from the config: actor-recorder.cluster.seed-nodes, or SEEDS, comma-separated). Without any "
+                + "seed a cluster node joins itself: the first node of a new cluster.",
+            HelpName = "akka.tcp://actor-recorder@host:port",
+        };
+        seed.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (SeedAddress.Check(value) is { } why) result.AddError(CommonSymbols.Invalid(seed, value, why));
+            }
+        });
+
         var command = new Command(Name,
             "Serve a recorded WebSocket echo at /ws/echo, a live status page at / (supervision tree, listeners, sessions, recorders, "
-            + "recordings), /healthz and /readyz, and the recordings at /recordings/<file> (and <file>.har). Ctrl+C or SIGTERM drains the "
-            + "sessions (close 1001), flushes the recordings and exits 0.")
+            + "recordings, and the cluster on a cluster node), /healthz and /readyz, and the recordings at /recordings/<file> (and "
+            + "<file>.har). Ctrl+C or SIGTERM drains the sessions (close 1001), flushes the recordings, leaves the cluster on a cluster "
+            + "node, and exits 0. The cluster is off unless --cluster-port, --cluster-host or --seed is given, or the config says "
+            + "actor-recorder.cluster.enabled = on (ACTOR_RECORDER_CLUSTER=on) or names seed-nodes (SEEDS). A cluster node that leaves "
+            + "because another node drained it ('actor-recorder cluster drain') prints 'left the cluster' and exits 0; one that the "
+            + "cluster downed (it was unreachable, or on the losing side of a partition) or that could not join prints why on stderr "
+            + "and exits 3.")
         {
             config,
             address,
             port,
             recordings,
             token,
+            clusterPort,
+            clusterHost,
+            seed,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
+            var cluster = new ClusterArguments(parsed.GetValue(clusterPort), parsed.GetValue(clusterHost), parsed.GetValue(seed) ?? []);
             var settings = ServeSettings.Read(parsed.GetValue(config), parsed.GetValue(address) is { } a ? IPAddress.Parse(a) : null,
-                parsed.GetValue(port), parsed.GetValue(recordings), parsed.GetValue(token));
+                parsed.GetValue(port), parsed.GetValue(recordings), parsed.GetValue(token), cluster);
             return await ServerHost.RunAsync(settings, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>A TCP port option: 0 to 65535; anything else is a parse error naming the option and the value.</summary>
+    private static Option<int?> PortOption(string name, string description)
+    {
+        var option = new Option<int?>(name) { Description = description, HelpName = "n" };
+        option.CustomParser = result =>
+        {
+            var text = string.Join(' ', result.Tokens.Select(t => t.Value));
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= IPEndPoint.MaxPort) return n;
+            result.AddError(CommonSymbols.Invalid(option, text, $"give a port number from 0 to {IPEndPoint.MaxPort}."));
+            return null;
+        };
+        return option;
     }
 }

@@ -1,13 +1,22 @@
 using System.Net;
 using ActorRecorder.Hocon;
 using ActorRecorder.Http;
+using ActorRecorder.Cluster;
 using ActorRecorder.Server.Cli;
+using ActorRecorder.Server.Clustering;
 using Akka.Configuration;
 
 namespace ActorRecorder.Server.Serving;
 
 /// <summary>What <c>serve</c> runs with: the config file, read with the project's HOCON loader, under the command line's options.</summary>
-internal sealed record ServeSettings(string ConfigPath, ListenerOptions Listener, string Recordings, string? AdminToken, TimeSpan DrainTimeout)
+/// <param name="ConfigPath">The config file.</param>
+/// <param name="Listener">Listener default's options.</param>
+/// <param name="Recordings">The recordings directory, full path.</param>
+/// <param name="AdminToken">The admin routes' bearer token, or null.</param>
+/// <param name="DrainTimeout">How long a stop lets sessions finish.</param>
+/// <param name="Cluster">The cluster node's options, or null when the server is not a cluster node.</param>
+internal sealed record ServeSettings(string ConfigPath, ListenerOptions Listener, string Recordings, string? AdminToken, TimeSpan DrainTimeout,
+    ActorRecorderClusterOptions? Cluster = null)
 {
     /// <summary>The one listener serve starts.</summary>
     public const string ListenerName = "default";
@@ -27,7 +36,7 @@ internal sealed record ServeSettings(string ConfigPath, ListenerOptions Listener
 
     /// <summary>Reads the config file and applies the options over it.</summary>
     /// <exception cref="UsageException">The file is missing or has an error, a value is invalid, or a non-loopback address has no token; the message names it.</exception>
-    public static ServeSettings Read(string? configPath, IPAddress? address, int? port, string? recordings, string? adminToken)
+    public static ServeSettings Read(string? configPath, IPAddress? address, int? port, string? recordings, string? adminToken, ClusterArguments? cluster = null)
     {
         var path = configPath ?? DefaultConfigPath;
         var option = configPath is null ? "the default config" : "--config";
@@ -75,7 +84,8 @@ internal sealed record ServeSettings(string ConfigPath, ListenerOptions Listener
         if (drain < TimeSpan.Zero) throw new UsageException($"{option} '{path}': {DrainTimeoutKey} = {drain} must be zero or more.");
 
         var token = adminToken ?? (config.HasPath(TokenKey) && config.GetString(TokenKey) is { Length: > 0 } t ? t : null);
-        var settings = new ServeSettings(path, listener, fullDirectory, string.IsNullOrEmpty(token) ? null : token, drain);
+        var node = ServeCluster.Read(config, $"{option} '{path}'", cluster ?? ClusterArguments.None);
+        var settings = new ServeSettings(path, listener, fullDirectory, string.IsNullOrEmpty(token) ? null : token, drain, node);
         if (!settings.IsLoopback && settings.AdminToken is null)
             throw new UsageException(
                 $"refusing to serve on {listener.Address}, which is not a loopback address, without an admin token: the status page and /recordings "

@@ -1,7 +1,10 @@
+using ActorRecorder.Cluster;
 using ActorRecorder.Hosting;
 using ActorRecorder.Http;
 using ActorRecorder.Server.Cli;
+using ActorRecorder.Server.Clustering;
 using Akka.Actor;
+using Akka.Configuration;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +17,9 @@ namespace ActorRecorder.Server.Serving;
 /// Runs serve: a generic host with the actor system (Akka.Hosting), listener <c>default</c> with <see cref="ServerRoutes"/>,
 /// recording under the recordings directory. The host's console lifetime is the one path from Ctrl+C and SIGTERM to the
 /// stop: host stop, then Akka.Hosting runs CoordinatedShutdown (the listener drains, the supervisors stop, the recorders
-/// flush). Akka's own CLR shutdown hook is turned off, and System.CommandLine's signal handling is off for serve.
+/// flush; a cluster node then leaves the cluster). Akka's own CLR shutdown hook is turned off, and System.CommandLine's
+/// signal handling is off for serve. A cluster node's actor system may also end by itself (drained and left, or downed):
+/// Akka.Hosting then stops the host, and <see cref="NodeExit"/> says how serve ends.
 /// </summary>
 internal static class ServerHost
 {
@@ -27,6 +32,9 @@ internal static class ServerHost
         akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
         akka.loglevel = INFO
         """;
+
+    /// <summary>What a drain may take past its deadline (its cut sessions' close frames), as ActorRecorder.Http allows it.</summary>
+    private static readonly TimeSpan DrainOverrun = TimeSpan.FromSeconds(2);
 
     /// <summary>Serves until <paramref name="cancellationToken"/> is cancelled or the process gets Ctrl+C / SIGTERM; 0 once stopped cleanly.</summary>
     /// <exception cref="UsageException">The listener cannot start with these settings.</exception>
@@ -51,11 +59,22 @@ internal static class ServerHost
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         // The host's stop waits for the whole CoordinatedShutdown: the drain, then the supervisors and the recorders' flush.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.DrainTimeout + TimeSpan.FromMinutes(1));
-        builder.Services.AddActorRecorder(SystemName, akka => akka
-            .AddHoconFile(settings.ConfigPath)
-            .AddHocon(Forced, HoconAddMode.Prepend)
-            .WithRecording(settings.Recordings)
-            .WithListener(ServeSettings.ListenerName, settings.Listener with { Routes = ServerRoutes.Create(state), RecordTo = null }));
+        builder.Services.AddActorRecorder(SystemName, akka =>
+        {
+            akka.AddHoconFile(settings.ConfigPath)
+                .AddHocon(Forced, HoconAddMode.Prepend)
+                .WithRecording(settings.Recordings)
+                .WithListener(ServeSettings.ListenerName, settings.Listener with { Routes = ServerRoutes.Create(state), RecordTo = null });
+            if (settings.Cluster is { } node)
+            {
+                akka.WithActorRecorderCluster(node);
+                // On a cluster node, Akka.Cluster creates CoordinatedShutdown with the system, before the listeners can raise
+                // service-unbind's timeout to fit the drain (they warn, and the drain would be cut at Akka's 5 s): set it here.
+                var phase = settings.DrainTimeout + DrainOverrun;
+                akka.AddHocon($"akka.coordinated-shutdown.phases.service-unbind.timeout = {(long)phase.TotalMilliseconds}ms", HoconAddMode.Prepend);
+            }
+        });
+        if (settings.Cluster is not null) builder.Services.AddActorRecorderCluster();
 
         using var host = builder.Build();
         state.Log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ActorRecorder.Server");
@@ -66,11 +85,13 @@ internal static class ServerHost
         {
             await host.StartAsync(CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ListenerBindException or InvalidListenerOptionException)
+        catch (Exception e) when (e is ListenerBindException or InvalidListenerOptionException or ConfigurationException
+                                   or Akka.Remote.RemoteTransportException)
         {
+            // A cluster node's remoting port in use is a RemoteTransportException; a TLS certificate that cannot be loaded a ConfigurationException.
             await stderr.WriteLineAsync($"{CliText.Name}: the server could not start: {e.Message}").ConfigureAwait(false);
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            return ExitCodes.Failure;
+            return e is ConfigurationException ? ExitCodes.Usage : ExitCodes.Failure;
         }
 
         var system = host.Services.GetRequiredService<ActorSystem>();
@@ -83,13 +104,21 @@ internal static class ServerHost
                 await stdout.WriteLineAsync($"listening on http://{info.Endpoint} (listener {info.Name})").ConfigureAwait(false);
         }
         await stdout.WriteLineAsync($"recordings in {settings.Recordings}").ConfigureAwait(false);
+        if (settings.Cluster is { } options)
+        {
+            var cluster = Akka.Cluster.Cluster.Get(system);
+            var seeds = options.SeedNodes.Count == 0 ? "none: it joins itself, the first node of a new cluster" : string.Join(", ", options.SeedNodes);
+            await stdout.WriteLineAsync($"cluster node {cluster.SelfAddress} (seeds: {seeds})").ConfigureAwait(false);
+            system.ActorOf(Props.Create(() => new ClusterReporter(cluster, stdout)), "cluster-reporter");
+        }
         await stdout.WriteLineAsync($"drain timeout {listeners.ShutdownDrainTimeout.TotalSeconds:0.###}s on Ctrl+C or SIGTERM").ConfigureAwait(false);
         await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         state.Ready = !lifetime.ApplicationStopping.IsCancellationRequested;
 
         await host.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
-        await stdout.WriteLineAsync("stopped: recordings flushed").ConfigureAwait(false);
+        var (line, isError, exitCode) = NodeExit.Of(CoordinatedShutdown.Get(system).ShutdownReason);
+        await (isError ? stderr : stdout).WriteLineAsync(line).ConfigureAwait(false);
         await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-        return ExitCodes.Success;
+        return exitCode;
     }
 }

@@ -12,7 +12,7 @@ namespace ActorRecorder.Server.Serving;
 /// <summary>
 /// The routes of serve's listener: the status page (<c>/</c>), its snapshot (<c>/api/status</c>) and its live feed of
 /// snapshots (<c>/api/status/events</c>, Server-Sent Events from a loop handler), the recorded
-/// echo (<c>/ws/echo</c>), the probes (<c>/healthz</c>, <c>/readyz</c>) and the downloads (<c>/recordings/&lt;file&gt;</c>,
+/// echo (<c>/ws/echo</c>), a cluster node's drain of another member (<c>POST /api/cluster/drain</c>), the probes (<c>/healthz</c>, <c>/readyz</c>) and the downloads (<c>/recordings/&lt;file&gt;</c>,
 /// <c>/recordings/&lt;file&gt;.har</c>). With an admin token, the status page, its snapshot and the downloads need it as a
 /// bearer token; the probes and the echo stay open.
 /// </summary>
@@ -32,6 +32,7 @@ internal static partial class ServerRoutes
         .Map("/", Admin(state, StatusPageAsync), "GET")
         .Map("/api/status", Admin(state, async (s, _, ct) => HttpResponse.Json(await StatusSnapshot.TakeAsync(s, ct).ConfigureAwait(false)).WithHeader("Cache-Control", "no-store")), "GET")
         .Loop("/api/status/events", Props.Create(() => new StatusStream(state)))
+        .Map(Clustering.ClusterDrainRoute.Path, Admin(state, Clustering.ClusterDrainRoute.HandleAsync), "POST")
         .Map("/healthz", (request, ct) => HealthAsync(state, ready: false, ct), "GET")
         .Map("/readyz", (request, ct) => HealthAsync(state, ready: true, ct), "GET")
         .Map("/recordings/*file", Admin(state, RecordingAsync), "GET")

@@ -1,6 +1,7 @@
 using ActorRecorder.Http;
 using ActorRecorder.Otp;
 using ActorRecorder.Recording;
+using ActorRecorder.Server.Clustering;
 using Akka.Actor;
 
 namespace ActorRecorder.Server.Serving;
@@ -13,6 +14,7 @@ namespace ActorRecorder.Server.Serving;
 /// <param name="Recorders">The live recorders with their stats.</param>
 /// <param name="RecordingsDirectory">Where the recordings are.</param>
 /// <param name="Recordings">The newest recordings, with their download and HAR links.</param>
+/// <param name="Cluster">The cluster's members and their listeners; null when the server is not a cluster node.</param>
 internal sealed record StatusSnapshot(
     DateTimeOffset Time,
     TreeNode Tree,
@@ -20,7 +22,8 @@ internal sealed record StatusSnapshot(
     IReadOnlyList<SessionInfo> Sessions,
     IReadOnlyList<RecorderView> Recorders,
     string RecordingsDirectory,
-    IReadOnlyList<RecordingView> Recordings)
+    IReadOnlyList<RecordingView> Recordings,
+    ClusterView? Cluster)
 {
     private const int RecentRecordings = 20;
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(2);
@@ -78,7 +81,8 @@ internal sealed record StatusSnapshot(
                 return new RecordingView(r.Relative, r.Bytes, r.Modified, href, href + ".har");
             })
             .ToList();
-        return new StatusSnapshot(DateTimeOffset.UtcNow, tree, listeners, sessions, recorders, directory.Root, recordings);
+        var cluster = state.Settings.Cluster is null ? null : await ClusterView.TakeAsync(system, cancellationToken).ConfigureAwait(false);
+        return new StatusSnapshot(DateTimeOffset.UtcNow, tree, listeners, sessions, recorders, directory.Root, recordings, cluster);
     }
 
     private static async Task<RecorderStats?> StatsAsync(IActorRef recorder)

@@ -7,7 +7,10 @@ using Xunit.Abstractions;
 
 namespace ActorRecorder.Server.Tests.Serving;
 
-/// <summary>The status page in a real browser (headless Chromium): the tree renders, and a new session shows up without a reload.</summary>
+/// <summary>
+/// The status page in a real browser (headless Chromium): the tree renders, a new session shows up without a reload, and a
+/// cluster node shows its members and every node's listeners.
+/// </summary>
 public sealed class StatusPageBrowserSpec(ITestOutputHelper output) : IDisposable
 {
     private readonly TempDirectory _directory = new();
@@ -42,6 +45,51 @@ public sealed class StatusPageBrowserSpec(ITestOutputHelper output) : IDisposabl
             await chromium.UntilAsync($"!!document.querySelector('#tree li[data-name=\"{session}\"][data-kind=\"session\"]')", $"session {session} in the tree", patience);
             await chromium.UntilAsync("document.querySelectorAll('#recorders tbody tr').length === 1", "its recorder", patience);
             Assert.Equal(true, (bool?)await chromium.EvaluateAsync("window.notReloaded === true", patience));
+        }
+        catch (Exception) when (Dump(chromium))
+        {
+            throw;
+        }
+    }
+
+    [ChromiumFact]
+    public async Task On_a_cluster_node_the_page_shows_the_members_with_their_state_and_every_nodes_listeners()
+    {
+        var patience = ServerProcess.Patience;
+        using var server = ServerProcess.Start(output, "--port", "0", "--cluster-port", "0", "--recordings", Path.Combine(_directory.Path, "recordings"));
+        var (_, port) = await server.ListeningAsync();
+        var self = await server.ClusterAddressAsync();
+        var node = self[(self.IndexOf('@') + 1)..];
+        await using var chromium = await HeadlessChromium.StartAsync(patience);
+        try
+        {
+            await chromium.NavigateAsync($"http://127.0.0.1:{port}/", patience);
+            await chromium.UntilAsync("document.getElementById('cluster')?.hidden === false", "the cluster section shown", patience);
+            Assert.Equal(self, (string?)await chromium.EvaluateAsync("document.getElementById('cluster-self').textContent", patience));
+            await chromium.UntilAsync($"[...document.querySelectorAll('#members tbody tr')].some(tr => tr.innerText.includes('{node} (this node)') && tr.cells[1].innerText === 'Up')",
+                $"member {node} Up", patience);
+            // The listener reaches the cluster-wide view shortly after the node is up; the live feed brings it without a reload.
+            await chromium.UntilAsync($"[...document.querySelectorAll('#cluster-listeners tbody tr')].some(tr => tr.cells[0].innerText === '{node}' && tr.cells[1].innerText === 'default' && tr.cells[3].innerText === 'Accepting')",
+                $"listener default of {node}", patience);
+        }
+        catch (Exception) when (Dump(chromium))
+        {
+            throw;
+        }
+    }
+
+    [ChromiumFact]
+    public async Task Without_a_cluster_the_page_hides_the_cluster_section()
+    {
+        var patience = ServerProcess.Patience;
+        using var server = ServerProcess.Start(output, "--port", "0", "--recordings", Path.Combine(_directory.Path, "recordings"));
+        var (_, port) = await server.ListeningAsync();
+        await using var chromium = await HeadlessChromium.StartAsync(patience);
+        try
+        {
+            await chromium.NavigateAsync($"http://127.0.0.1:{port}/", patience);
+            await chromium.UntilAsync("document.querySelector('#listeners tbody')?.innerText.includes('Accepting') === true", "the page rendered", patience);
+            Assert.Equal(true, (bool?)await chromium.EvaluateAsync("document.getElementById('cluster').hidden", patience));
         }
         catch (Exception) when (Dump(chromium))
         {

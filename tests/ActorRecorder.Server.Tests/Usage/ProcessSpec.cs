@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using ActorRecorder.Server.Cli;
+using ActorRecorder.Server.Tests.Serving;
 using ActorRecorder.Server.Tests.Support;
 using ActorRecorder.Testing;
 using Xunit;
@@ -37,31 +37,5 @@ public sealed class ProcessSpec : IDisposable
     public void Dispose() => _directory.Dispose();
 
     /// <summary>Runs actor-recorder.dll, which the build copies beside the specs, with the dotnet host that runs them.</summary>
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var program = Path.Combine(AppContext.BaseDirectory, "actor-recorder.dll");
-        Assert.True(File.Exists(program), $"{program} is not built");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(program);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(CliRunner.Patience);
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) => ServerProcess.RunAsync(args);
 }
