@@ -33,9 +33,6 @@ internal static class ServerHost
         akka.loglevel = INFO
         """;
 
-    /// <summary>What a drain may take past its deadline (its cut sessions' close frames), as ActorRecorder.Http allows it.</summary>
-    private static readonly TimeSpan DrainOverrun = TimeSpan.FromSeconds(2);
-
     /// <summary>Serves until <paramref name="cancellationToken"/> is cancelled or the process gets Ctrl+C / SIGTERM; 0 once stopped cleanly.</summary>
     /// <exception cref="UsageException">The listener cannot start with these settings.</exception>
     public static async Task<int> RunAsync(ServeSettings settings, TextWriter output, TextWriter stderr, CancellationToken cancellationToken)
@@ -65,14 +62,8 @@ internal static class ServerHost
                 .AddHocon(Forced, HoconAddMode.Prepend)
                 .WithRecording(settings.Recordings)
                 .WithListener(ServeSettings.ListenerName, settings.Listener with { Routes = ServerRoutes.Create(state), RecordTo = null });
-            if (settings.Cluster is { } node)
-            {
-                akka.WithActorRecorderCluster(node);
-                // On a cluster node, Akka.Cluster creates CoordinatedShutdown with the system, before the listeners can raise
-                // service-unbind's timeout to fit the drain (they warn, and the drain would be cut at Akka's 5 s): set it here.
-                var phase = settings.DrainTimeout + DrainOverrun;
-                akka.AddHocon($"akka.coordinated-shutdown.phases.service-unbind.timeout = {(long)phase.TotalMilliseconds}ms", HoconAddMode.Prepend);
-            }
+            // After the config file: the node's drain phase is sized from the drain timeout configured there.
+            if (settings.Cluster is { } node) akka.WithActorRecorderCluster(node);
         });
         if (settings.Cluster is not null) builder.Services.AddActorRecorderCluster();
 
