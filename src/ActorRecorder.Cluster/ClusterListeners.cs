@@ -66,8 +66,8 @@ public sealed class ClusterListeners : IExtension
     /// Every member's listeners, by node then start order, from this node's copy of the view. A listener that starts,
     /// drains or stops on any reachable node is in every node's copy within one round trip of Distributed Data's write
     /// to all nodes (at the latest, one gossip interval, <c>akka.cluster.distributed-data.gossip-interval</c>, 2 s);
-    /// its counters within <see cref="RefreshInterval"/> more. A node removed from the cluster (left, or downed) is
-    /// not in the view.
+    /// its counters, written here every <see cref="RefreshInterval"/> and carried by that gossip, within the two added.
+    /// A node removed from the cluster (left, or downed) is not in the view.
     /// </summary>
     public async Task<IReadOnlyList<ClusterListenerInfo>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -124,16 +124,17 @@ public sealed class ClusterListeners : IExtension
     public async Task<NodeDrainResult> DrainNodeAsync(Address node, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);
-        var drain = AskAsync(node, new DrainNode(timeout), "drain of every listener", timeout + RequestTimeout, cancellationToken);
+        NodeDrained answer;
         try
         {
-            await MemberRemoval.WaitAsync(_system, _cluster, node, drain, RequestTimeout, cancellationToken).ConfigureAwait(false);
+            answer = (NodeDrained)await MemberRemoval.AfterAsync(_system, _cluster, node,
+                () => AskAsync(node, new DrainNode(timeout), "drain of every listener", timeout + RequestTimeout, cancellationToken),
+                RequestTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException e) when (e is not ClusterNodeUnreachableException)
         {
             throw new ClusterNodeUnreachableException(node, "leave after the drain", $"it drained but was not removed from the cluster within {RequestTimeout}", e);
         }
-        var answer = (NodeDrained)await drain.ConfigureAwait(false);
         return new NodeDrainResult(node, answer.Listeners.ToDictionary(l => l.Name, l => l.Result, StringComparer.Ordinal));
     }
 

@@ -6,24 +6,29 @@ namespace ActorRecorder.Cluster;
 /// <summary>Waits for a node to be removed from the cluster, as this node sees it.</summary>
 internal static class MemberRemoval
 {
-    /// <summary>Completes when <paramref name="node"/> is removed (at once when it is no member); fails with <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
-    public static async Task WaitAsync(ActorSystem system, Akka.Cluster.Cluster cluster, Address node, Task after, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Watches for <paramref name="node"/>'s removal, then runs <paramref name="command"/>; completes with the command's
+    /// answer once the command has answered and the node is removed. The removal's wait fails with
+    /// <see cref="TimeoutException"/> after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<T> AfterAsync<T>(ActorSystem system, Akka.Cluster.Cluster cluster, Address node, Func<Task<T>> command, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (node == cluster.SelfAddress)
         {
             // This node's own removal: its cluster daemon stops then, and with it the events.
             cluster.RegisterOnMemberRemoved(() => removed.TrySetResult());
-            await after.ConfigureAwait(false);
+            var own = await command().ConfigureAwait(false);
             await removed.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
-            return;
+            return own;
         }
-        // Subscribed before the command goes, so that a quick removal is not missed.
+        // Watching before the command goes: a removal that comes at once is seen by the snapshot or the event.
         var watcher = system.ActorOf(Props.Create(() => new Watcher(cluster, node, removed)));
         try
         {
-            await after.ConfigureAwait(false);
+            var answer = await command().ConfigureAwait(false);
             await removed.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            return answer;
         }
         finally
         {

@@ -29,7 +29,10 @@ public sealed class ActorRecorderClusterOptions
     /// <summary>The node's roles (<c>akka.cluster.roles</c>).</summary>
     public IReadOnlyList<string> Roles { get; set; } = [];
 
-    /// <summary>The split-brain resolver's strategy: <c>keep-majority</c> (the default), <c>static-quorum</c>, <c>keep-oldest</c> or <c>down-all</c>.</summary>
+    /// <summary>
+    /// The split-brain resolver's strategy: <c>keep-majority</c> (the default), <c>keep-oldest</c>, <c>down-all</c> or
+    /// <c>static-quorum</c> (which needs Akka's <c>akka.cluster.split-brain-resolver.static-quorum.quorum-size</c>).
+    /// </summary>
     public string SplitBrainResolverStrategy { get; set; } = "keep-majority";
 
     /// <summary>How long membership must be still before the split-brain resolver decides. 20 s by default.</summary>
@@ -47,7 +50,8 @@ public sealed class ActorRecorderClusterOptions
     /// <summary>The protocol of every node's address: <c>akka.ssl.tcp</c> with TLS, <c>akka.tcp</c> without.</summary>
     public string Scheme => Tls is null ? "akka.tcp" : "akka.ssl.tcp";
 
-    private static readonly string[] Strategies = ["keep-majority", "static-quorum", "keep-oldest", "down-all", "lease-majority"];
+    // lease-majority needs a lease implementation, which the project does not provide.
+    private static readonly string[] Strategies = ["keep-majority", "static-quorum", "keep-oldest", "down-all"];
 
     /// <summary>
     /// The options of <c>actor-recorder.cluster</c> in <paramref name="config"/>, over the product's defaults. The seed
@@ -81,6 +85,9 @@ public sealed class ActorRecorderClusterOptions
     public void Validate()
     {
         Require(!string.IsNullOrWhiteSpace(Hostname), "hostname", Hostname, "must name an address of this machine");
+        // Remoting binds to this address and gives it to the other nodes as this node's: it must be one they can reach.
+        Require(Hostname.Trim() is not ("0.0.0.0" or "::" or "[::]" or "*"), "hostname", Hostname,
+            "must be an address the other nodes can reach: a node binds to it and tells the others it is there, so name one of this machine's addresses");
         Require(Port is >= 0 and <= 65535, "port", Port, "must be 0 (a free port) to 65535");
         foreach (var seed in SeedNodes)
         {

@@ -28,8 +28,11 @@ internal static class ClusterHocon
             hocon.Bool("akka.remote.dot-netty.tcp.ssl.require-mutual-authentication", true);
             hocon.Bool("akka.remote.dot-netty.tcp.ssl.suppress-validation", false);
         }
-        // Started with the system, on every node: a node that has not started it can be neither seen nor drained.
-        hocon.StringList("akka.extensions", [typeof(ClusterListenersProvider).AssemblyQualifiedName!]);
+        // Started with the system, on every node: a node that has not started it can be neither seen nor drained. A HOCON
+        // list replaces the one under it, so the rest of the config's extensions are listed again.
+        var provider = typeof(ClusterListenersProvider).AssemblyQualifiedName!;
+        var others = rest.HasPath("akka.extensions") ? rest.GetStringList("akka.extensions").Where(e => !e.StartsWith(typeof(ClusterListenersProvider).FullName!, StringComparison.Ordinal)) : [];
+        hocon.StringList("akka.extensions", [.. others, provider]);
         Common(hocon, options, rest);
         return hocon;
     }

@@ -162,7 +162,9 @@ public sealed class ClusterMessageSerializer : SerializerWithStringManifest
         Address.Parse(Str(json, "node")),
         Str(json, "name"),
         IPEndPoint.Parse(Str(json, "endpoint")),
-        Enum<ListenerStatus>(json, "status"),
+        // A status this version does not know (a newer node's, in a rolling deploy) reads as not serving, rather than
+        // failing the whole view that Distributed Data gossips.
+        System.Enum.TryParse<ListenerStatus>(Str(json, "status"), ignoreCase: false, out var status) && System.Enum.IsDefined(status) ? status : ListenerStatus.Stopped,
         Long(json, "connections"),
         Long(json, "sessions"),
         Long(json, "served"),

@@ -100,6 +100,9 @@ internal static class ServerHost
             var cluster = Akka.Cluster.Cluster.Get(system);
             var seeds = options.SeedNodes.Count == 0 ? "none: it joins itself, the first node of a new cluster" : string.Join(", ", options.SeedNodes);
             await stdout.WriteLineAsync($"cluster node {cluster.SelfAddress} (seeds: {seeds})").ConfigureAwait(false);
+            var loopback = options.Hostname == "localhost" || (System.Net.IPAddress.TryParse(options.Hostname, out var bound) && System.Net.IPAddress.IsLoopback(bound));
+            if (options.Tls is null && !loopback)
+                await stderr.WriteLineAsync($"{CliText.Name}: warning: the cluster port is open on {options.Hostname} without TLS: any process that reaches it can join the cluster. Set actor-recorder.cluster.tls on a network you do not trust.").ConfigureAwait(false);
             system.ActorOf(Props.Create(() => new ClusterReporter(cluster, stdout)), "cluster-reporter");
         }
         await stdout.WriteLineAsync($"drain timeout {listeners.ShutdownDrainTimeout.TotalSeconds:0.###}s on Ctrl+C or SIGTERM").ConfigureAwait(false);

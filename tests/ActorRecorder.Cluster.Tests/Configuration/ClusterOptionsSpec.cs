@@ -63,6 +63,8 @@ public sealed class ClusterOptionsSpec
     [InlineData("port = 70000", "actor-recorder.cluster.port", "70000")]
     [InlineData("port = twelve", "actor-recorder.cluster.port", "twelve")]
     [InlineData("hostname = \"\"", "actor-recorder.cluster.hostname", "''")]
+    [InlineData("hostname = \"0.0.0.0\"", "actor-recorder.cluster.hostname", "reach")]
+    [InlineData("split-brain-resolver.active-strategy = lease-majority", "split-brain-resolver.active-strategy", "lease-majority")]
     [InlineData("seed-nodes = [\"127.0.0.1:4053\"]", "actor-recorder.cluster.seed-nodes", "127.0.0.1:4053")]
     [InlineData("seed-nodes = [\"akka.tcp://actor-recorder@127.0.0.1\"]", "actor-recorder.cluster.seed-nodes", "must name a port")]
     [InlineData("seed-nodes = [\"akka.ssl.tcp://actor-recorder@127.0.0.1:4053\"]", "actor-recorder.cluster.seed-nodes", "must start akka.tcp://")]
@@ -150,5 +152,17 @@ public sealed class ClusterOptionsSpec
         var config = setup.Get<Akka.Actor.BootstrapSetup>().Value.Config.Value;
 
         Assert.Equal(TimeSpan.FromMilliseconds(phaseMilliseconds), config.GetTimeSpan("akka.coordinated-shutdown.phases.service-unbind.timeout"));
+    }
+
+    [Fact]
+    public void The_systems_own_extensions_are_kept_beside_ClusterListeners()
+    {
+        var setup = new ActorRecorderClusterOptions { Port = 0 }.ToSetup(HoconLoader.ParseString("akka.extensions = [\"Some.Extension, Some.Assembly\"]"));
+
+        var extensions = setup.Get<Akka.Actor.BootstrapSetup>().Value.Config.Value.GetStringList("akka.extensions");
+
+        Assert.Equal(2, extensions.Count);
+        Assert.Equal("Some.Extension, Some.Assembly", extensions[0]);
+        Assert.Contains(typeof(ClusterListenersProvider).FullName!, extensions[1]);
     }
 }

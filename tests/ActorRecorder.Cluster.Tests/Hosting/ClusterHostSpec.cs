@@ -36,12 +36,14 @@ public sealed class ClusterHostSpec(ITestOutputHelper output) : ClusterSpec(outp
         await AwaitViewAsync(A, view => Assert.Equal(node, Assert.Single(view, l => l.Name == "hosted").Node));
 
         // On the node itself, in order: its listener's status changes, and the start of its cluster phases.
+        // One actor writes both, so its mailbox's order is the order they happened in.
         var timeline = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        system.EventStream.Subscribe(system.ActorOf(Props.Create(() => new Timeline(timeline))), typeof(ListenerStatusChanged));
-        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeClusterShutdown, "observe", () =>
+        var writer = system.ActorOf(Props.Create(() => new Timeline(timeline)));
+        system.EventStream.Subscribe(writer, typeof(ListenerStatusChanged));
+        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeClusterShutdown, "observe", async () =>
         {
-            timeline.Enqueue($"cluster phases, member {Akka.Cluster.Cluster.Get(system).SelfMember.Status}");
-            return Task.FromResult(Akka.Done.Instance);
+            await writer.Ask<string>($"cluster phases, member {Akka.Cluster.Cluster.Get(system).SelfMember.Status}", ClusterNodes.Patience);
+            return Akka.Done.Instance;
         });
         var membership = CreateTestProbe();
         Akka.Cluster.Cluster.Get(A).Subscribe(membership.Ref, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
@@ -57,10 +59,17 @@ public sealed class ClusterHostSpec(ITestOutputHelper output) : ClusterSpec(outp
         Assert.True(system.WhenTerminated.IsCompleted);
     }
 
-    /// <summary>Writes each listener status change into the timeline.</summary>
+    /// <summary>Writes each listener status change, and each line it is asked to write, into the timeline.</summary>
     private sealed class Timeline : ReceiveActor
     {
-        public Timeline(System.Collections.Concurrent.ConcurrentQueue<string> timeline) =>
+        public Timeline(System.Collections.Concurrent.ConcurrentQueue<string> timeline)
+        {
             Receive<ListenerStatusChanged>(e => timeline.Enqueue($"{e.Name} {e.Status}"));
+            Receive<string>(line =>
+            {
+                timeline.Enqueue(line);
+                Sender.Tell(line);
+            });
+        }
     }
 }

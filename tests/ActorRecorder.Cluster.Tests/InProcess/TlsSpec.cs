@@ -1,9 +1,14 @@
 using ActorRecorder.Cluster.Tests.Support;
+using ActorRecorder.Hocon;
+using ActorRecorder.Hosting;
 using ActorRecorder.Http;
 using ActorRecorder.Testing;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Event;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -42,16 +47,14 @@ public sealed class TlsSpec : ClusterSpec
     public void A_node_with_another_certificate_cannot_join()
     {
         var failures = CreateTestProbe();
+        Listen(A, failures, "Certificate pinning failed");
         var stranger = StartNode(WithTls(ClusterNodes.Options(A.Address()), Pfx("stranger")));
-        // Each side pins its own certificate: the handshake fails on whichever side checks first, and says so.
-        foreach (var node in new[] { A, stranger })
-        {
-            var listener = node.ActorOf(Props.Create(() => new HandshakeFailures(failures.Ref, "Certificate pinning failed")));
-            node.EventStream.Subscribe(listener, typeof(Warning));
-            node.EventStream.Subscribe(listener, typeof(Error));
-        }
+        Listen(stranger, failures, "Certificate pinning failed");
 
+        // Each side pins its own certificate: the handshake fails on whichever side checks first, and says so; the
+        // stranger tries its seed again, and fails again.
         var refused = failures.ExpectMsg<string>(ClusterNodes.Patience);
+        failures.ExpectMsg<string>(ClusterNodes.Patience);
 
         Output.WriteLine($"refused: {refused}");
         Assert.DoesNotContain(Akka.Cluster.Cluster.Get(A).State.Members, m => m.Address == stranger.Address());
@@ -59,12 +62,41 @@ public sealed class TlsSpec : ClusterSpec
     }
 
     [Fact]
+    public async Task A_hosted_node_switches_TLS_on_from_actor_recorder_cluster_tls_and_joins()
+    {
+        var config = HoconLoader.ParseString($$"""
+            actor-recorder.cluster {
+              port = 0
+              seed-nodes = ["{{A.Address()}}"]
+              tls { certificate-path = {{HoconLoader.Quote(Shared)}}, password = {{HoconLoader.Quote(Password)}} }
+            }
+            """);
+        var options = ActorRecorderClusterOptions.FromConfig(config);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddActorRecorder("actor-recorder", akka => akka
+            .AddHocon(ClusterNodes.Fast, HoconAddMode.Append)
+            .WithActorRecorderCluster(options)
+            .WithListener("hosted", 0, new Routes().Map("/", (_, _) => Task.FromResult(HttpResponse.Text("hello")))));
+        using var host = builder.Build();
+        await host.StartAsync().WaitAsync(ClusterNodes.Patience);
+        try
+        {
+            var node = host.Services.GetRequiredService<ActorSystem>();
+            Assert.Equal("akka.ssl.tcp", node.Address().Protocol);
+            await AwaitUpAsync(A, node);
+            await AwaitViewAsync(A, view => Assert.Equal(node.Address(), Assert.Single(view, l => l.Name == "hosted").Node));
+        }
+        finally
+        {
+            await host.StopAsync().WaitAsync(ClusterNodes.Patience);
+        }
+    }
+
+    [Fact]
     public void A_node_without_TLS_cannot_join()
     {
         var failures = CreateTestProbe();
-        var listener = A.ActorOf(Props.Create(() => new HandshakeFailures(failures.Ref, "not an SSL/TLS record")));
-        A.EventStream.Subscribe(listener, typeof(Warning));
-        A.EventStream.Subscribe(listener, typeof(Error));
+        Listen(A, failures, "not an SSL/TLS record");
         // It names A's port over plain TCP (akka.ssl.tcp is not its scheme), and A takes no plain connection.
         var plainSeed = new Address("akka.tcp", A.Address().System, A.Address().Host, A.Address().Port);
         var plain = StartNode(ClusterNodes.Options(plainSeed));
@@ -74,6 +106,14 @@ public sealed class TlsSpec : ClusterSpec
         Output.WriteLine($"refused: {refused}");
         Assert.DoesNotContain(Akka.Cluster.Cluster.Get(A).State.Members, m => m.Address == plain.Address());
         Assert.DoesNotContain(Akka.Cluster.Cluster.Get(plain).State.Members, m => m.Status == MemberStatus.Up);
+    }
+
+    /// <summary>Forwards <paramref name="node"/>'s warnings and errors that contain <paramref name="marker"/> to <paramref name="probe"/>.</summary>
+    private static void Listen(ActorSystem node, Akka.TestKit.TestProbe probe, string marker)
+    {
+        var listener = node.ActorOf(Props.Create(() => new HandshakeFailures(probe.Ref, marker)));
+        node.EventStream.Subscribe(listener, typeof(Warning));
+        node.EventStream.Subscribe(listener, typeof(Error));
     }
 
     private static ActorRecorderClusterOptions WithTls(ActorRecorderClusterOptions options, string pfx)

@@ -32,7 +32,7 @@ public sealed class DownedServerSpec(ITestOutputHelper output) : IDisposable
         var config = Path.Combine(_directory.Path, "cluster.conf");
         await File.WriteAllTextAsync(config, Config);
         // Of two nodes, keep-majority keeps the one with the lowest address: the survivor gets the lower port.
-        var ports = new[] { FreePort(), FreePort() }.Order().ToArray();
+        var ports = FreePorts(2).Order().ToArray();
         var seed = $"akka.tcp://actor-recorder@127.0.0.1:{ports[0]}";
         var survivor = Start(config, "a", ports[0], seed);
         var downed = Start(config, "b", ports[1], seed);
@@ -64,10 +64,18 @@ public sealed class DownedServerSpec(ITestOutputHelper output) : IDisposable
         return server;
     }
 
-    private static int FreePort()
+    /// <summary>Distinct free ports: each is held until all are chosen, so no two are the same.</summary>
+    private static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        try
+        {
+            foreach (var listener in listeners) listener.Start();
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            foreach (var listener in listeners) listener.Stop();
+        }
     }
 }

@@ -128,6 +128,16 @@ public sealed class ClusterMessageSerializerSpec(ITestOutputHelper output) : Akk
     }
 
     [Fact]
+    public void A_listener_status_from_a_newer_node_reads_as_not_serving_instead_of_failing_the_view()
+    {
+        var json = """{"listeners":[{"node":"akka.tcp://actor-recorder@127.0.0.1:4053","name":"api","endpoint":"127.0.0.1:80","status":"Paused","connections":0,"sessions":0,"served":0,"rejected":0}]}""";
+
+        var view = (NodeListeners)Serializer().FromBinary(Encoding.UTF8.GetBytes(json), "node-listeners");
+
+        Assert.Equal(ListenerStatus.Stopped, Assert.Single(view.Listeners).Status);
+    }
+
+    [Fact]
     public void Nothing_on_the_wire_names_a_dotnet_type()
     {
         var bytes = Serializer().ToBinary(new ListenerDrained("api", new DrainResult(DrainOutcome.Drained, 1, 0, TimeSpan.FromSeconds(1))));
