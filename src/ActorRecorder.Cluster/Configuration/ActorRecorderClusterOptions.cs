@@ -132,9 +132,11 @@ public sealed class ActorRecorderClusterOptions
     /// </summary>
     /// <param name="config">The rest of the system's config (may be null).</param>
     /// <exception cref="ConfigurationException">An option is invalid, or the certificate cannot be loaded; the message names its key and the value.</exception>
+    /// <exception cref="Akka.Remote.RemoteTransportException">Another process listens on the fixed port.</exception>
     public ActorSystemSetup ToSetup(Config? config = null)
     {
         Validate();
+        ClusterPort.EnsureFree(this);
         var node = ClusterHocon.Node(this, config ?? Config.Empty).ToConfig(nameof(ActorRecorderClusterOptions));
         var bootstrap = BootstrapSetup.Create().WithConfig(config is null ? node : node.WithFallback(config));
         return Tls is { } tls ? ActorSystemSetup.Create(bootstrap, ClusterTls.Setup(ClusterTls.Load(tls))) : ActorSystemSetup.Create(bootstrap);

@@ -20,11 +20,13 @@ public static class ActorRecorderClusterHostingExtensions
     /// <param name="options">The node's options, such as <c>ActorRecorderClusterOptions.FromConfig(config)</c>.</param>
     /// <returns>The same builder.</returns>
     /// <exception cref="Akka.Configuration.ConfigurationException">An option is invalid, or the certificate cannot be loaded; the message names its key and the value.</exception>
+    /// <exception cref="Akka.Remote.RemoteTransportException">Another process listens on the fixed port.</exception>
     public static AkkaConfigurationBuilder WithActorRecorderCluster(this AkkaConfigurationBuilder builder, ActorRecorderClusterOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        ClusterPort.EnsureFree(options);
         var remote = new RemoteOptions { HostName = options.Hostname, Port = options.Port };
         if (options.Tls is { } tls)
         {

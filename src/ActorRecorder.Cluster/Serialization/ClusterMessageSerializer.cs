@@ -18,7 +18,8 @@ namespace ActorRecorder.Cluster;
 /// compact binary form for <see cref="Record"/>, which is the one sent at a session's rate. Nothing names a .NET type
 /// on the wire, so bytes from another node can only ever become one of these messages. An unknown manifest or
 /// corrupt bytes throw <see cref="SerializationException"/> naming the manifest; Akka.Remote logs it and drops that
-/// message, and the node and its connections keep running.
+/// message, and the node and its connections keep running. The one answer left to Akka is a failed Flush's
+/// <c>Status.Failure</c>, which Akka's own serializer carries.
 /// </summary>
 public sealed class ClusterMessageSerializer : SerializerWithStringManifest
 {

@@ -39,6 +39,20 @@ public sealed class ClusterStatusSpec(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task A_second_node_on_a_cluster_port_in_use_exits_with_3_naming_the_port()
+    {
+        using var first = ServerProcess.Start(output, "--port", "0", "--cluster-port", "0", "--recordings", Recordings);
+        var address = await first.ClusterAddressAsync();
+        var port = address[(address.LastIndexOf(':') + 1)..];
+
+        var second = await ServerProcess.RunAsync("--port", "0", "--cluster-port", port, "--recordings", Recordings + "-2");
+
+        Assert.True(second.Exit == ExitCodes.Failure, $"exit {second.Exit}: {second.Stderr}");
+        Assert.Contains("could not start", second.Stderr, StringComparison.Ordinal);
+        Assert.Contains(port, second.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_url_that_is_not_http_is_bad_usage()
     {
         var run = await CliRunner.RunAsync("cluster", "status", "--url", "ws://127.0.0.1:1");
