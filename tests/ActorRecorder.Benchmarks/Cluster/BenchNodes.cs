@@ -22,26 +22,15 @@ public sealed class BenchNodes : IDisposable
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// The cluster specs' short timings (tests/ActorRecorder.Cluster.Tests, ClusterNodes.Fast), warnings only, and the log
+    /// The specs' short cluster timings (ClusterTimings.Fast), warnings only, and the log
     /// on standard error so that stdout keeps the figures (and <c>--json</c> stays JSON).
     /// </summary>
-    private static readonly Config Bench = ConfigurationFactory.ParseString($$"""
+    private static readonly Config Bench = ConfigurationFactory.ParseString(ActorRecorder.Testing.ClusterTimings.Fast + $$"""
         akka.loglevel = WARNING
         akka.stdout-loglevel = OFF
         akka.loggers = ["{{typeof(StandardErrorLogger).FullName}}, {{typeof(StandardErrorLogger).Assembly.GetName().Name}}"]
         akka.log-dead-letters = off
         akka.log-dead-letters-during-shutdown = off
-        akka.cluster.failure-detector.heartbeat-interval = 200ms
-        akka.cluster.failure-detector.acceptable-heartbeat-pause = 1s
-        akka.cluster.failure-detector.threshold = 8.0
-        akka.cluster.unreachable-nodes-reaper-interval = 200ms
-        akka.cluster.gossip-interval = 200ms
-        akka.cluster.leader-actions-interval = 200ms
-        akka.cluster.periodic-tasks-initial-delay = 200ms
-        akka.cluster.distributed-data.gossip-interval = 500ms
-        akka.remote.dot-netty.tcp.connection-timeout = 5s
-        akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
-        akka.coordinated-shutdown.phases.cluster-exiting.timeout = 5s
         """);
 
     private readonly List<ActorSystem> _nodes = [];
