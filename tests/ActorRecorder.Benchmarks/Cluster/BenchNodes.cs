@@ -25,7 +25,7 @@ public sealed class BenchNodes : IDisposable
     /// The specs' short cluster timings (ClusterTimings.Fast), warnings only, and the log
     /// on standard error so that stdout keeps the figures (and <c>--json</c> stays JSON).
     /// </summary>
-    private static readonly Config Bench = ConfigurationFactory.ParseString(ActorRecorder.Testing.ClusterTimings.Fast + $$"""
+    private static readonly Config Bench = ConfigurationFactory.ParseString(ActorRecorder.Testing.ClusterTimings.Fast + "\n" + $$"""
         akka.loglevel = WARNING
         akka.stdout-loglevel = OFF
         akka.loggers = ["{{typeof(StandardErrorLogger).FullName}}, {{typeof(StandardErrorLogger).Assembly.GetName().Name}}"]
