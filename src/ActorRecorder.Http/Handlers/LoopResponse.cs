@@ -100,8 +100,10 @@ internal sealed class LoopResponse : IHandlerConnection
     /// <inheritdoc />
     public Task ShutdownAsync()
     {
-        _chunks.Writer.TryComplete();
+        // Abort first: a channel completed first can let the response loop end normally, and Kestrel would then finish
+        // the response cleanly (its last chunk) before the abort took effect.
         Request.Http.Abort();
+        _chunks.Writer.TryComplete();
         return Task.CompletedTask;
     }
 
