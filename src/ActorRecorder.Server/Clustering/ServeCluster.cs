@@ -15,8 +15,6 @@ internal static class ServeCluster
     /// <summary>The switch in the config.</summary>
     public const string EnabledKey = ActorRecorderClusterOptions.ConfigPath + ".enabled";
 
-    private const string SeedNodesKey = ActorRecorderClusterOptions.ConfigPath + ".seed-nodes";
-
     /// <summary>The node's options, or null when the server is not a cluster node.</summary>
     /// <param name="config">The config file, parsed.</param>
     /// <param name="source">How messages name the file: <c>--config 'path'</c> or <c>the default config 'path'</c>.</param>
@@ -24,10 +22,12 @@ internal static class ServeCluster
     /// <exception cref="UsageException">A value is invalid; the message names its key (or option) and the value.</exception>
     public static ActorRecorderClusterOptions? Read(Config config, string source, ClusterArguments arguments)
     {
-        if (!Enabled(config, source) && !HasSeeds(config) && !arguments.Any) return null;
+        var enabled = Enabled(config, source);
         try
         {
+            // Read even when off: a bad value is named whether or not the cluster is on, and seed nodes turn it on.
             var options = ActorRecorderClusterOptions.FromConfig(config);
+            if (!enabled && options.SeedNodes.Count == 0 && !arguments.Any) return null;
             options.Port = arguments.Port ?? options.Port;
             options.Hostname = arguments.Host ?? options.Hostname;
             if (arguments.Seeds.Count > 0) options.SeedNodes = arguments.Seeds;
@@ -52,14 +52,5 @@ internal static class ServeCluster
         {
             throw new UsageException($"{source}: {EnabledKey} = '{config.GetString(EnabledKey)}' is invalid: write on or off.", e);
         }
-    }
-
-    // seed-nodes is a list, or one comma-separated string so that seed-nodes = ${?SEEDS} works.
-    private static bool HasSeeds(Config config)
-    {
-        if (!config.HasPath(SeedNodesKey)) return false;
-        var value = config.GetValue(SeedNodesKey);
-        if (value is null || value.IsEmpty) return false;
-        return value.IsArray() ? value.GetArray().Count > 0 : !string.IsNullOrWhiteSpace(value.GetString());
     }
 }
