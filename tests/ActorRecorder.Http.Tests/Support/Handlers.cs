@@ -33,44 +33,18 @@ public sealed class EchoHandler : WebSocketHandler
 }
 
 /// <summary>Streams three Server-Sent Events, then finishes; tells the probe when the client went away.</summary>
-public sealed class TickHandler : LoopHandler
+public sealed class TickHandler(IActorRef probe) : LoopHandler
 {
-    private readonly IActorRef _probe;
-    private ICancelable? _keepAlive;
-
-    public TickHandler(IActorRef probe)
-    {
-        _probe = probe;
-        Receive<KeepAlive>(_ => Push(": keep-alive\n\n"));
-    }
-
     protected override void PreStart()
     {
         for (var i = 1; i <= 3; i++) PushEvent($"tick {i}", eventName: "tick", id: i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (!Request.Query.ContainsKey("hold"))
-        {
-            Finish();
-            return;
-        }
-        // Stays open until the client leaves, with an SSE comment now and then, as a real event stream does: a client
-        // that went away is seen by Kestrel at once, or at the latest by the next write.
-        _keepAlive = Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100), Self, KeepAlive.Instance, Self);
-    }
-
-    protected override void PostStop()
-    {
-        _keepAlive?.Cancel();
-        base.PostStop();
+        if (Request.Query.ContainsKey("hold")) return; // stays open until the client leaves
+        Finish();
     }
 
     protected override void OnClientDisconnected()
     {
-        _probe.Tell("client disconnected");
+        probe.Tell("client disconnected");
         base.OnClientDisconnected();
-    }
-
-    private sealed class KeepAlive
-    {
-        public static readonly KeepAlive Instance = new();
     }
 }
