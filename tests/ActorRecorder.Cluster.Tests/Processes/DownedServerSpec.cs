@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using ActorRecorder.Cluster.Tests.Support;
 using ActorRecorder.Server.Tests.Serving;
 using ActorRecorder.Testing;
@@ -32,7 +30,7 @@ public sealed class DownedServerSpec(ITestOutputHelper output) : IDisposable
         var config = Path.Combine(_directory.Path, "cluster.conf");
         await File.WriteAllTextAsync(config, Config);
         // Of two nodes, keep-majority keeps the one with the lowest address: the survivor gets the lower port.
-        var ports = FreePorts(2).Order().ToArray();
+        var ports = FreePorts.Take(2).Order().ToArray();
         var seed = $"akka.tcp://actor-recorder@127.0.0.1:{ports[0]}";
         var survivor = Start(config, "a", ports[0], seed);
         var downed = Start(config, "b", ports[1], seed);
@@ -62,20 +60,5 @@ public sealed class DownedServerSpec(ITestOutputHelper output) : IDisposable
             "--cluster-port", clusterPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", seed);
         _servers.Add(server);
         return server;
-    }
-
-    /// <summary>Distinct free ports: each is held until all are chosen, so no two are the same.</summary>
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
-        try
-        {
-            foreach (var listener in listeners) listener.Start();
-            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            foreach (var listener in listeners) listener.Stop();
-        }
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using ActorRecorder.Cluster.Tests.Support;
 using ActorRecorder.Server.Tests.Serving;
 using ActorRecorder.Testing;
@@ -39,7 +37,7 @@ public sealed class ThreeServersSpec(ITestOutputHelper output) : IDisposable
         if (OperatingSystem.IsWindows()) return; // no POSIX signals
         var config = Path.Combine(_directory.Path, "cluster.conf");
         await File.WriteAllTextAsync(config, Config);
-        var seed = $"akka.tcp://actor-recorder@127.0.0.1:{FreePort()}";
+        var seed = $"akka.tcp://actor-recorder@127.0.0.1:{FreePorts.One()}";
         var seedPort = seed[(seed.LastIndexOf(':') + 1)..];
 
         var a = Start(config, "a", "--cluster-port", seedPort, "--seed", seed);
@@ -119,11 +117,4 @@ public sealed class ThreeServersSpec(ITestOutputHelper output) : IDisposable
     private static int Listeners(JObject status) => Members(status).Sum(m => ((JArray)m["listeners"]!).Count);
 
     private static int Port(string address) => int.Parse(address[(address.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using ActorRecorder.Hocon;
 using ActorRecorder.Hosting.Tests.Support;
 using ActorRecorder.Testing;
@@ -16,7 +14,7 @@ public sealed class HoconFileSpec(ITestOutputHelper output) : HostSpec(output)
     {
         using var directory = new TempDirectory();
         var variable = $"ACTOR_RECORDER_SPEC_PORT_{Guid.NewGuid():N}";
-        var port = FreePort();
+        var port = FreePorts.One();
         // Akka's own parser would drop everything after ${?...}: the key after it proves the whole file was read.
         var file = directory.WriteLines("app.conf",
             "actor-recorder.listeners.api {",
@@ -95,20 +93,5 @@ public sealed class HoconFileSpec(ITestOutputHelper output) : HostSpec(output)
         var error = await Assert.ThrowsAsync<Akka.Configuration.ConfigurationException>(() => host.StartAsync().WaitAsync(Patience));
 
         Assert.Contains("actor-recorder.drain.timeout = 'soon'", error.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>A port no one listens on now: bound to 0, read, released.</summary>
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        try
-        {
-            return ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-        finally
-        {
-            probe.Stop();
-        }
     }
 }

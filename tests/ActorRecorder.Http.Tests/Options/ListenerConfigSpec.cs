@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using ActorRecorder.Hocon;
 using ActorRecorder.Http.Tests.Support;
 using Akka.Configuration.Hocon;
+using ActorRecorder.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -38,13 +38,6 @@ public sealed class ListenerConfigSpec(ITestOutputHelper output) : HttpSpec(outp
         }
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
     [Fact]
     public Task A_listener_section_gives_its_options_over_the_defaults_and_port_0_when_the_variable_is_unset() =>
         WithVariableAsync(null, variable =>
@@ -64,7 +57,7 @@ public sealed class ListenerConfigSpec(ITestOutputHelper output) : HttpSpec(outp
 
     [Fact]
     public Task The_environment_variable_sets_the_port_when_it_is_set() =>
-        WithVariableAsync(FreePort().ToString(CultureInfo.InvariantCulture), variable =>
+        WithVariableAsync(FreePorts.One().ToString(CultureInfo.InvariantCulture), variable =>
         {
             var port = int.Parse(Environment.GetEnvironmentVariable(variable)!, CultureInfo.InvariantCulture);
             var options = ListenerOptions.FromConfig(HoconLoader.ParseString(Web(variable)), "web", Hello);

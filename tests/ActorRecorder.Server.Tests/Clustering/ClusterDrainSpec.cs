@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using ActorRecorder.Server.Cli;
 using ActorRecorder.Server.Tests.Serving;
 using ActorRecorder.Server.Tests.Support;
@@ -18,7 +16,7 @@ public sealed class ClusterDrainSpec(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task A_node_drained_through_another_prints_left_the_cluster_and_exits_0_and_the_other_cannot_drain_itself()
     {
-        var seed = $"akka.tcp://actor-recorder@127.0.0.1:{FreePort()}";
+        var seed = $"akka.tcp://actor-recorder@127.0.0.1:{FreePorts.One()}";
         using var a = ServerProcess.Start(output, "--port", "0", "--recordings", Path.Combine(_directory.Path, "a"), "--cluster-port", Port(seed).ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", seed);
         using var b = ServerProcess.Start(output, "--port", "0", "--recordings", Path.Combine(_directory.Path, "b"), "--cluster-port", "0", "--seed", seed);
         var (_, httpA) = await a.ListeningAsync();
@@ -67,11 +65,4 @@ public sealed class ClusterDrainSpec(ITestOutputHelper output) : IDisposable
     public void Dispose() => _directory.Dispose();
 
     private static int Port(string address) => int.Parse(address[(address.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
